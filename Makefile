@@ -1,0 +1,66 @@
+# closeout: turns a project final report (YAML) into a typeset PDF and an archival XML.
+# Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
+
+PREFIX	?= /usr/local
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo glib-2.0
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wwrite-strings -Wno-unused-parameter
+DATADIR	?= $(CURDIR)
+CPPFLAGS_ALL = -DCO_DATADIR='"$(DATADIR)"' -Isrc $(shell pkg-config --cflags $(PKGS))
+LIBS	 = $(shell pkg-config --libs $(PKGS))
+B	 = build
+
+-include Makefile.local
+
+# Core objects in pipeline order: model, load, build, number, render.
+CORE	 = arena diag model doc load_yaml build inline dates load_xml i18n number \
+	   render_xml render_tree
+CORE_OBJ = $(CORE:%=$(B)/%.o)
+HDRS	 = $(wildcard src/*.h)
+
+all: $(B)/closeout
+
+$(B)/%.o: src/%.c $(HDRS) | $(B)
+	$(CC) $(CFLAGS) $(WARN) -fvisibility=hidden $(CPPFLAGS_ALL) -c -o $@ $<
+
+$(B)/closeout: $(CORE_OBJ) $(B)/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B):
+	mkdir -p $(B)
+
+# Unit tests link the core directly (static functions stay hidden).
+$(B)/test_%: tests/unit/test_%.c $(CORE_OBJ) tests/unit/harness.h
+	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS_ALL) -Itests/unit -o $@ $< $(CORE_OBJ) $(LIBS)
+
+UNIT	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
+
+test: all $(UNIT)
+	@sh tests/run-all.sh
+
+check: test
+
+# Installs the Debian packages the build and the tests need, if missing.
+deps:
+	@sh tools/install-deps.sh
+
+# Renders every example under reports/.
+examples: all
+	@for f in reports/*.yaml; do \
+		echo "closeout render $$f"; \
+		$(B)/closeout render "$$f" || exit 1; \
+	done
+
+asan:
+	$(MAKE) clean
+	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
+
+clean:
+	rm -rf $(B)
+
+format:
+	clang-format -i src/*.c src/*.h
+
+.PHONY: all test check deps examples asan clean format

@@ -1,0 +1,846 @@
+/* build.c: checks the YAML tree against the report format and fills the model. */
+#include <glib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "model.h"
+#include "text.h"
+#include "ytree.h"
+
+#define MAX_LEVEL 4
+
+static const char *const type_names[] = { "text", "a list", "a mapping" };
+
+static void build_section_body(struct co_doc *, struct co_node *,
+    const struct ynode *, const char *);
+
+/* The value for "key" in mapping "map", or NULL. */
+static const struct ynode *
+map_get(const struct ynode *map, const char *key)
+{
+	const struct ynode	*k;
+
+	if (map == NULL || map->type != Y_MAP)
+		return NULL;
+	for (k = map->first; k != NULL && k->next != NULL; k = k->next->next)
+		if (!k->dup && strcmp(k->str, key) == 0)
+			return k->next;
+	return NULL;
+}
+
+/* Reports each key of "map" not in "allowed"; false if there was one. */
+static bool
+check_keys(struct co_doc *doc, const struct ynode *map,
+    const char *const *allowed, const char *where)
+{
+	const struct ynode	*k;
+	const char		*near;
+	size_t			 i;
+	bool			 ok = true;
+	GString			*list;
+
+	for (k = map->first; k != NULL && k->next != NULL; k = k->next->next) {
+		for (i = 0; allowed[i] != NULL; i++)
+			if (strcmp(k->str, allowed[i]) == 0)
+				break;
+		if (allowed[i] != NULL)
+			continue;
+		ok = false;
+		co_diag(doc, k->pos, CO_DIAG_E_UNKNOWN_KEY, "'%s' in %s", k->str, where);
+		if ((near = diag_nearest(k->str, allowed)) != NULL) {
+			co_diag(doc, k->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
+			continue;
+		}
+		list = g_string_new(NULL);
+		for (i = 0; allowed[i] != NULL; i++)
+			g_string_append_printf(list, "%s%s", i ? ", " : "", allowed[i]);
+		co_diag(doc, k->pos, CO_DIAG_HINT, "%s takes: %s", where, list->str);
+		g_string_free(list, TRUE);
+	}
+	return ok;
+}
+
+/* True if "n" has type "t"; otherwise reports what was expected. */
+static bool
+want(struct co_doc *doc, const struct ynode *n, enum ytype t, const char *where)
+{
+	if (n->type == t)
+		return true;
+	co_diag(doc, n->pos, CO_DIAG_E_TYPE, "%s must be %s, not %s",
+	    where, type_names[t], type_names[n->type]);
+	if (t == Y_SCALAR && n->type == Y_MAP)
+		co_diag(doc, n->pos, CO_DIAG_HINT,
+		    "text containing ': ' must be put in quotes");
+	else if (t == Y_SEQ)
+		co_diag(doc, n->pos, CO_DIAG_HINT,
+		    "start each entry on its own line with '- '");
+	return false;
+}
+
+/* A scalar's text, NULL (with a message) if it is not text or is empty. */
+static const char *
+want_text(struct co_doc *doc, const struct ynode *n, const char *where)
+{
+	if (!want(doc, n, Y_SCALAR, where))
+		return NULL;
+	if (n->len == 0 || (n->plain && (strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0))) {
+		co_diag(doc, n->pos, CO_DIAG_E_EMPTY, "%s has no value", where);
+		return NULL;
+	}
+	return n->str;
+}
+
+/* One-line text (titles, names): squeezed into the arena. */
+static void
+get_str(struct co_doc *doc, const struct ynode *map, const char *key,
+    const char *where, bool required, struct co_str *out)
+{
+	const struct ynode	*v;
+	const char		*s;
+	char			*flat, *path;
+
+	v = map_get(map, key);
+	path = g_strdup_printf("%s.%s", where, key);
+	if (v == NULL) {
+		if (required)
+			co_diag(doc, map->pos, CO_DIAG_E_MISSING, "'%s' in %s", key, where);
+	} else if ((s = want_text(doc, v, path)) != NULL) {
+		flat = text_squeeze(s, v->len);
+		out->s = arena_strdup(doc->arena, flat);
+		out->pos = v->pos;
+		g_free(flat);
+	}
+	g_free(path);
+}
+
+/* Like get_str, then checks the value against "values". */
+static void
+get_enum(struct co_doc *doc, const struct ynode *map, const char *key,
+    const char *where, const char *const *values, struct co_str *out)
+{
+	const char	*near;
+	int		 i;
+
+	get_str(doc, map, key, where, false, out);
+	if (out->s == NULL)
+		return;
+	for (i = 0; values[i] != NULL; i++)
+		if (strcmp(values[i], out->s) == 0)
+			return;
+	co_diag(doc, out->pos, CO_DIAG_E_VALUE, "'%s' for %s.%s", out->s, where, key);
+	near = diag_nearest(out->s, values);
+	if (near != NULL)
+		co_diag(doc, out->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
+	else {
+		GString *l = g_string_new(NULL);
+		for (i = 0; values[i] != NULL; i++)
+			g_string_append_printf(l, "%s%s", i ? ", " : "", values[i]);
+		co_diag(doc, out->pos, CO_DIAG_HINT, "use one of: %s", l->str);
+		g_string_free(l, TRUE);
+	}
+	out->s = NULL;
+}
+
+static void
+get_date(struct co_doc *doc, const struct ynode *map, const char *key,
+    const char *where, bool required, struct co_str *out)
+{
+	char		 iso[11];
+	const char	*why;
+
+	get_str(doc, map, key, where, required, out);
+	if (out->s == NULL)
+		return;
+	if ((why = date_parse(out->s, false, iso)) != NULL) {
+		co_diag(doc, out->pos, CO_DIAG_E_DATE, "'%s' in %s.%s", out->s, where, key);
+		co_diag(doc, out->pos, CO_DIAG_HINT, "%s", why);
+		out->s = NULL;
+		return;
+	}
+	out->s = arena_strdup(doc->arena, iso);
+}
+
+/* A list of one-line texts, e.g. keywords. */
+static struct co_str *
+get_str_list(struct co_doc *doc, const struct ynode *map, const char *key,
+    const char *where, int *count)
+{
+	const struct ynode	*v, *e;
+	struct co_str		*out;
+	char			*path, *flat;
+	int			 i;
+
+	*count = 0;
+	if ((v = map_get(map, key)) == NULL)
+		return NULL;
+	path = g_strdup_printf("%s.%s", where, key);
+	if (v->type == Y_SCALAR && v->len > 0) {
+		/* A single value is a list of one. */
+		out = arena_alloc(doc->arena, sizeof(*out));
+		flat = text_squeeze(v->str, v->len);
+		out->s = arena_strdup(doc->arena, flat);
+		out->pos = v->pos;
+		g_free(flat);
+		*count = 1;
+		g_free(path);
+		return out;
+	}
+	if (!want(doc, v, Y_SEQ, path)) {
+		g_free(path);
+		return NULL;
+	}
+	out = arena_alloc(doc->arena, sizeof(*out) * (v->count + 1));
+	for (i = 0, e = v->first; e != NULL; e = e->next) {
+		const char *s = want_text(doc, e, path);
+		if (s == NULL)
+			continue;
+		flat = text_squeeze(s, e->len);
+		out[i].s = arena_strdup(doc->arena, flat);
+		out[i].pos = e->pos;
+		g_free(flat);
+		i++;
+	}
+	*count = i;
+	g_free(path);
+	return out;
+}
+
+static void
+get_email(struct co_doc *doc, struct co_str *s)
+{
+	if (s->s != NULL && !email_valid(s->s)) {
+		co_diag(doc, s->pos, CO_DIAG_E_EMAIL, "'%s'", s->s);
+		co_diag(doc, s->pos, CO_DIAG_HINT, "write it as name@example.fi");
+		s->s = NULL;
+	}
+}
+
+/* Authors and approvals: plain names or mappings. */
+static struct co_person *
+get_people(struct co_doc *doc, const struct ynode *meta, const char *key,
+    bool approvals, int *count)
+{
+	static const char *const author_keys[] = {
+		"name", "role", "organisation", "email", NULL
+	};
+	static const char *const approval_keys[] = { "name", "role", "date", NULL };
+	const struct ynode	*v, *e;
+	struct co_person	*out;
+	char			*where;
+	int			 i, n;
+
+	*count = 0;
+	if ((v = map_get(meta, key)) == NULL)
+		return NULL;
+	where = g_strdup_printf("meta.%s", key);
+	if (!want(doc, v, Y_SEQ, where)) {
+		g_free(where);
+		return NULL;
+	}
+	out = arena_alloc(doc->arena, sizeof(*out) * (v->count + 1));
+	for (i = 0, n = 1, e = v->first; e != NULL; e = e->next, n++) {
+		char *item = g_strdup_printf("%s item %d", where, n);
+		if (e->type == Y_SCALAR && !approvals) {
+			const char *s = want_text(doc, e, item);
+			if (s != NULL) {
+				char *flat = text_squeeze(s, e->len);
+				out[i].name.s = arena_strdup(doc->arena, flat);
+				out[i].name.pos = e->pos;
+				g_free(flat);
+				i++;
+			}
+		} else if (want(doc, e, Y_MAP, item)) {
+			check_keys(doc, e, approvals ? approval_keys : author_keys, item);
+			get_str(doc, e, "name", item, true, &out[i].name);
+			get_str(doc, e, "role", item, false, &out[i].role);
+			if (approvals)
+				get_date(doc, e, "date", item, true, &out[i].date);
+			else {
+				get_str(doc, e, "organisation", item, false, &out[i].organisation);
+				get_str(doc, e, "email", item, false, &out[i].email);
+				get_email(doc, &out[i].email);
+			}
+			if (out[i].name.s != NULL)
+				i++;
+			else
+				memset(&out[i], 0, sizeof(out[i]));
+		}
+		g_free(item);
+	}
+	*count = i;
+	g_free(where);
+	return out;
+}
+
+static void
+build_meta(struct co_doc *doc, const struct ynode *meta)
+{
+	static const char *const meta_keys[] = {
+		"title", "subtitle", "project", "organisations", "funder", "period",
+		"date", "version", "status", "language", "authors", "approvals",
+		"publicity", "keywords", "logo", "template", NULL
+	};
+	static const char *const project_keys[] = { "name", "code", NULL };
+	static const char *const funder_keys[] = {
+		"name", "decision", "programme", NULL
+	};
+	static const char *const period_keys[] = { "start", "end", NULL };
+	static const char *const languages[] = { "fi", "sv", "en", NULL };
+	struct co_meta		*m = &doc->meta;
+	const struct ynode	*v;
+
+	if (!want(doc, meta, Y_MAP, "meta"))
+		return;
+	check_keys(doc, meta, meta_keys, "meta");
+	get_str(doc, meta, "title", "meta", true, &m->title);
+	get_str(doc, meta, "subtitle", "meta", false, &m->subtitle);
+	if ((v = map_get(meta, "project")) == NULL)
+		co_diag(doc, meta->pos, CO_DIAG_E_MISSING, "'project' in meta");
+	else if (v->type == Y_SCALAR) {
+		get_str(doc, meta, "project", "meta", true, &m->project_name);
+	} else if (want(doc, v, Y_MAP, "meta.project")) {
+		check_keys(doc, v, project_keys, "meta.project");
+		get_str(doc, v, "name", "meta.project", true, &m->project_name);
+		get_str(doc, v, "code", "meta.project", false, &m->project_code);
+	}
+	m->organisations = get_str_list(doc, meta, "organisations", "meta",
+	    &m->norganisations);
+	if ((v = map_get(meta, "funder")) != NULL) {
+		if (v->type == Y_SCALAR)
+			get_str(doc, meta, "funder", "meta", false, &m->funder_name);
+		else if (want(doc, v, Y_MAP, "meta.funder")) {
+			check_keys(doc, v, funder_keys, "meta.funder");
+			get_str(doc, v, "name", "meta.funder", true, &m->funder_name);
+			get_str(doc, v, "decision", "meta.funder", false, &m->funder_decision);
+			get_str(doc, v, "programme", "meta.funder", false, &m->funder_programme);
+		}
+	}
+	if ((v = map_get(meta, "period")) != NULL && want(doc, v, Y_MAP, "meta.period")) {
+		check_keys(doc, v, period_keys, "meta.period");
+		get_date(doc, v, "start", "meta.period", false, &m->period_start);
+		get_date(doc, v, "end", "meta.period", false, &m->period_end);
+		if (m->period_start.s && m->period_end.s &&
+		    strcmp(m->period_end.s, m->period_start.s) < 0)
+			co_diag(doc, m->period_end.pos, CO_DIAG_E_PERIOD,
+			    "the project ends before it starts");
+	}
+	get_date(doc, meta, "date", "meta", true, &m->date);
+	get_str(doc, meta, "version", "meta", false, &m->version);
+	get_enum(doc, meta, "status", "meta", model_status_values, &m->status);
+	get_enum(doc, meta, "language", "meta", languages, &m->language);
+	if (m->language.s == NULL && map_get(meta, "language") == NULL) {
+		co_diag(doc, meta->pos, CO_DIAG_E_MISSING, "'language' in meta");
+		co_diag(doc, meta->pos, CO_DIAG_HINT, "add 'language: fi' (or sv, en)");
+	}
+	m->authors = get_people(doc, meta, "authors", false, &m->nauthors);
+	m->approvals = get_people(doc, meta, "approvals", true, &m->napprovals);
+	get_enum(doc, meta, "publicity", "meta", model_publicity_values, &m->publicity);
+	m->keywords = get_str_list(doc, meta, "keywords", "meta", &m->nkeywords);
+	get_str(doc, meta, "logo", "meta", false, &m->logo);
+	get_str(doc, meta, "template", "meta", false, &m->template);
+	/* Documented defaults, so that the XML always says them. */
+	if (m->status.s == NULL && map_get(meta, "status") == NULL)
+		m->status.s = model_status_values[0];
+	if (m->publicity.s == NULL && map_get(meta, "publicity") == NULL)
+		m->publicity.s = model_publicity_values[0];
+}
+
+/* Prose from a scalar: paragraphs and lists. */
+static void
+build_prose(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
+    const char *where)
+{
+	struct co_pos	 pos;
+
+	if (want_text(doc, v, where) == NULL)
+		return;
+	pos = v->pos;
+	/* A block scalar's text starts on the line after '|'. */
+	if (v->literal) {
+		pos.line++;
+		pos.col += 2;
+	}
+	prose_parse(doc, parent, v->str, pos);
+}
+
+/* Inline text of a field, cell or list item. */
+static bool
+build_inline(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
+    const char *where)
+{
+	if (want_text(doc, v, where) == NULL)
+		return false;
+	inline_parse(doc, parent, v->str, v->len, v->pos);
+	return true;
+}
+
+static void
+build_field(struct co_doc *doc, struct co_node *rec, enum co_rec type, int fi,
+    const struct ynode *v, const char *where)
+{
+	const struct co_field_spec	*f = &model_recs[type].fields[fi];
+	struct co_node			*field;
+	const char			*s, *why, *near;
+	char				 iso[11], *flat, *path;
+	int64_t				 cents;
+	int				 i;
+
+	path = g_strdup_printf("%s.%s", where, f->key);
+	field = model_node_new(doc, CO_KIND_FIELD, v->pos);
+	field->as.field.index = fi;
+	if (f->type == CO_FTYPE_TEXT) {
+		if (build_inline(doc, field, v, path))
+			model_append(rec, field);
+		g_free(path);
+		return;
+	}
+	if ((s = want_text(doc, v, path)) == NULL) {
+		g_free(path);
+		return;
+	}
+	flat = text_squeeze(s, v->len);
+	switch (f->type) {
+	case CO_FTYPE_DATE:
+	case CO_FTYPE_MONTH:
+		if ((why = date_parse(flat, f->type == CO_FTYPE_MONTH, iso)) != NULL) {
+			co_diag(doc, v->pos, CO_DIAG_E_DATE, "'%s' in %s", flat, path);
+			co_diag(doc, v->pos, CO_DIAG_HINT, "%s", why);
+			goto out;
+		}
+		field->as.field.value = arena_strdup(doc->arena, iso);
+		break;
+	case CO_FTYPE_EMAIL:
+		if (!email_valid(flat)) {
+			co_diag(doc, v->pos, CO_DIAG_E_EMAIL, "'%s' in %s", flat, path);
+			co_diag(doc, v->pos, CO_DIAG_HINT, "write it as name@example.fi");
+			goto out;
+		}
+		field->as.field.value = arena_strdup(doc->arena, flat);
+		break;
+	case CO_FTYPE_URL:
+		if (!url_valid(flat)) {
+			co_diag(doc, v->pos, CO_DIAG_E_URL, "'%s' in %s", flat, path);
+			co_diag(doc, v->pos, CO_DIAG_HINT,
+			    "write the whole address, starting with https://");
+			goto out;
+		}
+		field->as.field.value = arena_strdup(doc->arena, flat);
+		break;
+	case CO_FTYPE_AMOUNT:
+		if (!amount_parse(flat, &cents)) {
+			co_diag(doc, v->pos, CO_DIAG_E_AMOUNT, "'%s' in %s", flat, path);
+			co_diag(doc, v->pos, CO_DIAG_HINT,
+			    "write a number such as 12500 or 12500.50, without a currency");
+			goto out;
+		}
+		field->as.field.value = amount_canonical(cents);
+		{
+			char *tmp = (char *)field->as.field.value;
+			field->as.field.value = arena_strdup(doc->arena, tmp);
+			g_free(tmp);
+		}
+		break;
+	case CO_FTYPE_ENUM:
+		for (i = 0; f->values[i] != NULL; i++)
+			if (strcmp(f->values[i], flat) == 0)
+				break;
+		if (f->values[i] == NULL) {
+			co_diag(doc, v->pos, CO_DIAG_E_VALUE, "'%s' for %s", flat, path);
+			if ((near = diag_nearest(flat, f->values)) != NULL)
+				co_diag(doc, v->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
+			else {
+				GString *l = g_string_new(NULL);
+				for (i = 0; f->values[i] != NULL; i++)
+					g_string_append_printf(l, "%s%s", i ? ", " : "", f->values[i]);
+				co_diag(doc, v->pos, CO_DIAG_HINT, "use one of: %s", l->str);
+				g_string_free(l, TRUE);
+			}
+			goto out;
+		}
+		field->as.field.value = f->values[i];
+		break;
+	case CO_FTYPE_TEXT:
+		break;
+	}
+	model_append(rec, field);
+out:
+	g_free(flat);
+	g_free(path);
+}
+
+/* A typed table from a list of mappings. */
+static void
+build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
+    const struct ynode *v, const char *where)
+{
+	static const char *const budget_keys[] = { "currency", "lines", NULL };
+	const struct co_rec_spec	*spec = &model_recs[type];
+	const char			*keys[16];
+	const struct ynode		*e, *fv, *cur;
+	struct co_node			*recs, *rec;
+	char				*path, *item;
+	int				 i, n;
+
+	/* The shorthand list of a section's own table is named by the section. */
+	path = g_str_has_suffix(where, spec->key) ? g_strdup(where) :
+	    g_strdup_printf("%s.%s", where, spec->key);
+	recs = model_node_new(doc, CO_KIND_RECORDS, v->pos);
+	recs->as.records.rec = type;
+	if (type == CO_REC_BUDGET) {
+		recs->as.records.currency = "EUR";
+		if (v->type == Y_MAP) {
+			check_keys(doc, v, budget_keys, path);
+			if ((cur = map_get(v, "currency")) != NULL &&
+			    want_text(doc, cur, "budget.currency") != NULL) {
+				if (!g_regex_match_simple("^[A-Z]{3}$", cur->str, 0, 0)) {
+					co_diag(doc, cur->pos, CO_DIAG_E_VALUE,
+					    "'%s' for %s.currency", cur->str, path);
+					co_diag(doc, cur->pos, CO_DIAG_HINT,
+					    "use a three-letter ISO 4217 code such as EUR or SEK");
+				} else
+					recs->as.records.currency =
+					    arena_strdup(doc->arena, cur->str);
+			}
+			if ((v = map_get(v, "lines")) == NULL) {
+				co_diag(doc, recs->pos, CO_DIAG_E_MISSING, "'lines' in %s", path);
+				g_free(path);
+				return;
+			}
+		}
+	}
+	if (!want(doc, v, Y_SEQ, path)) {
+		g_free(path);
+		return;
+	}
+	for (i = 0; i < spec->nfields; i++)
+		keys[i] = spec->fields[i].key;
+	keys[i] = NULL;
+	model_append(section, recs);
+	for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
+		item = g_strdup_printf("%s item %d", path, n);
+		if (!want(doc, e, Y_MAP, item)) {
+			g_free(item);
+			continue;
+		}
+		check_keys(doc, e, keys, item);
+		rec = model_add(doc, recs, CO_KIND_RECORD, e->pos);
+		for (i = 0; i < spec->nfields; i++) {
+			if ((fv = map_get(e, spec->fields[i].key)) != NULL)
+				build_field(doc, rec, type, i, fv, item);
+			else if (spec->fields[i].required) {
+				co_diag(doc, e->pos, CO_DIAG_E_MISSING, "'%s' in %s",
+				    spec->fields[i].key, item);
+			}
+		}
+		if (type == CO_REC_DOCUMENTS && map_get(e, "url") && map_get(e, "attachment"))
+			co_diag(doc, map_get(e, "attachment")->pos, CO_DIAG_E_CONFLICT,
+			    "%s has both 'url' and 'attachment'; keep one", item);
+		g_free(item);
+	}
+	if (recs->first == NULL)
+		co_diag(doc, v->pos, CO_DIAG_W_EMPTY_TABLE, "%s has no rows", path);
+	g_free(path);
+}
+
+static void
+build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
+    const char *where)
+{
+	static const char *const table_keys[] = { "caption", "columns", "rows", NULL };
+	const struct ynode	*cols, *rows, *r, *c;
+	struct co_node		*table, *row, *cell;
+	struct co_str		 caption = { NULL, { 0, 0 } };
+	int			 width = -1, n, k;
+	char			*path;
+
+	if (!want(doc, v, Y_MAP, where))
+		return;
+	check_keys(doc, v, table_keys, where);
+	table = model_add(doc, parent, CO_KIND_TABLE, v->pos);
+	get_str(doc, v, "caption", where, false, &caption);
+	table->as.table.caption = caption.s;
+	if ((cols = map_get(v, "columns")) != NULL && want(doc, cols, Y_SEQ, "columns")) {
+		row = model_add(doc, table, CO_KIND_ROW, cols->pos);
+		row->as.row.header = true;
+		for (c = cols->first; c != NULL; c = c->next) {
+			cell = model_add(doc, row, CO_KIND_CELL, c->pos);
+			build_inline(doc, cell, c, "columns");
+		}
+		width = cols->count;
+	}
+	if ((rows = map_get(v, "rows")) == NULL) {
+		co_diag(doc, v->pos, CO_DIAG_E_MISSING, "'rows' in %s", where);
+		return;
+	}
+	if (!want(doc, rows, Y_SEQ, "table rows"))
+		return;
+	for (n = 1, r = rows->first; r != NULL; r = r->next, n++) {
+		path = g_strdup_printf("%s row %d", where, n);
+		if (want(doc, r, Y_SEQ, path)) {
+			if (width < 0)
+				width = r->count;
+			if (r->count != width) {
+				co_diag(doc, r->pos, CO_DIAG_E_VALUE,
+				    "row length: %s has %d cells, the table has %d columns",
+				    path, r->count, width);
+			}
+			row = model_add(doc, table, CO_KIND_ROW, r->pos);
+			for (k = 0, c = r->first; c != NULL; c = c->next, k++) {
+				cell = model_add(doc, row, CO_KIND_CELL, c->pos);
+				/* An empty cell is allowed in a table. */
+				if (c->type == Y_SCALAR && c->len == 0)
+					continue;
+				build_inline(doc, cell, c, path);
+			}
+		}
+		g_free(path);
+	}
+}
+
+static void
+build_list_block(struct co_doc *doc, struct co_node *parent,
+    const struct ynode *v, bool ordered, const char *where)
+{
+	struct co_node		*list, *item;
+	const struct ynode	*e;
+
+	if (!want(doc, v, Y_SEQ, where))
+		return;
+	list = model_add(doc, parent, CO_KIND_LIST, v->pos);
+	list->as.list.ordered = ordered;
+	list->as.list.start = 1;
+	for (e = v->first; e != NULL; e = e->next) {
+		item = model_add(doc, list, CO_KIND_ITEM, e->pos);
+		build_inline(doc, item, e, where);
+	}
+}
+
+static void
+build_content(struct co_doc *doc, struct co_node *section, const struct ynode *v,
+    const char *where)
+{
+	static const char *const block_keys[] = { "table", "list", "numbered", NULL };
+	const struct ynode	*b;
+	char			*path;
+	int			 n;
+
+	path = g_strdup_printf("%s.content", where);
+	if (!want(doc, v, Y_SEQ, path)) {
+		g_free(path);
+		return;
+	}
+	for (n = 1, b = v->first; b != NULL; b = b->next, n++) {
+		char *item = g_strdup_printf("%s item %d", path, n);
+		if (b->type == Y_SCALAR)
+			build_prose(doc, section, b, item);
+		else if (b->type == Y_SEQ)
+			want(doc, b, Y_MAP, item);
+		else if (b->count != 2) {
+			co_diag(doc, b->pos, CO_DIAG_E_TYPE,
+			    "%s must hold exactly one of table, list, numbered", item);
+		} else if (check_keys(doc, b, block_keys, item)) {
+			if (strcmp(b->first->str, "table") == 0)
+				build_table(doc, section, b->first->next, item);
+			else
+				build_list_block(doc, section, b->first->next,
+				    strcmp(b->first->str, "numbered") == 0, item);
+		}
+		g_free(item);
+	}
+	g_free(path);
+}
+
+static struct co_node *
+new_section(struct co_doc *doc, struct co_node *parent, enum co_role role,
+    const struct ynode *v)
+{
+	struct co_node	*s;
+
+	s = model_add(doc, parent, CO_KIND_SECTION, v->pos);
+	s->as.section.role = role;
+	s->as.section.level = parent->kind == CO_KIND_SECTION ?
+	    parent->as.section.level + 1 : 1;
+	return s;
+}
+
+/* Custom sections from a "sections:" list. */
+static void
+build_custom(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
+    const char *where)
+{
+	const struct ynode	*e;
+	struct co_node		*s;
+	char			*path;
+	int			 n;
+
+	path = g_strdup_printf("%s.sections", where);
+	if (!want(doc, v, Y_SEQ, path)) {
+		g_free(path);
+		return;
+	}
+	for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
+		char *item = g_strdup_printf("%s item %d", path, n);
+		if (want(doc, e, Y_MAP, item)) {
+			s = new_section(doc, parent, CO_ROLE_CUSTOM, e);
+			if (s->as.section.level > MAX_LEVEL) {
+				co_diag(doc, e->pos, CO_DIAG_E_DEPTH,
+				    "sections nest at most %d levels", MAX_LEVEL);
+			} else {
+				if (map_get(e, "title") == NULL)
+					co_diag(doc, e->pos, CO_DIAG_E_MISSING,
+					    "'title' in %s", item);
+				build_section_body(doc, s, e, item);
+			}
+		}
+		g_free(item);
+	}
+	g_free(path);
+}
+
+/* Fills section "s" from its YAML value (text, list or mapping). */
+static void
+build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
+    const char *where)
+{
+	const char		*keys[48];
+	const struct ynode	*k, *sub;
+	enum co_role		 role = s->as.section.role, r;
+	struct co_str		 title = { NULL, { 0, 0 } };
+	int			 nk = 0, i;
+	bool			 is_sub;
+
+	if (v->type == Y_SCALAR) {
+		build_prose(doc, s, v, where);
+		return;
+	}
+	if (v->type == Y_SEQ) {
+		if (model_roles[role].rec >= 0)
+			build_records(doc, s, model_roles[role].rec, v, where);
+		else {
+			co_diag(doc, v->pos, CO_DIAG_E_TYPE,
+			    "%s must be text or a mapping, not a list", where);
+			co_diag(doc, v->pos, CO_DIAG_HINT,
+			    "write prose after '%s: |', or use 'content:' for lists", where);
+		}
+		return;
+	}
+	/* The keys this section takes: common ones, subsections, typed tables. */
+	keys[nk++] = "title";
+	keys[nk++] = "text";
+	keys[nk++] = "content";
+	keys[nk++] = "sections";
+	for (r = 1; r < CO_ROLE__MAX; r++)
+		if (role != CO_ROLE_CUSTOM && model_roles[r].parent == role)
+			keys[nk++] = model_roles[r].key;
+	for (i = 0; i < CO_REC__MAX; i++) {
+		int j;
+		for (j = 0; j < nk; j++)
+			if (strcmp(keys[j], model_recs[i].key) == 0)
+				break;
+		if (j == nk)
+			keys[nk++] = model_recs[i].key;
+	}
+	keys[nk] = NULL;
+	check_keys(doc, v, keys, where);
+
+	get_str(doc, v, "title", where, false, &title);
+	s->as.section.title = title.s;
+	if ((sub = map_get(v, "text")) != NULL)
+		build_prose(doc, s, sub, where);
+	if ((sub = map_get(v, "content")) != NULL)
+		build_content(doc, s, sub, where);
+	/* Typed tables in the order the author wrote them. */
+	for (k = v->first; k != NULL && k->next != NULL; k = k->next->next) {
+		if (k->dup)
+			continue;
+		is_sub = false;
+		for (r = 1; r < CO_ROLE__MAX; r++)
+			if (role != CO_ROLE_CUSTOM && model_roles[r].parent == role &&
+			    strcmp(model_roles[r].key, k->str) == 0)
+				is_sub = true;
+		if (is_sub)
+			continue;
+		for (i = 0; i < CO_REC__MAX; i++)
+			if (strcmp(model_recs[i].key, k->str) == 0)
+				build_records(doc, s, i, k->next, where);
+	}
+	/* Standard subsections in their fixed order, then the author's own. */
+	for (r = 1; r < CO_ROLE__MAX; r++) {
+		if (role == CO_ROLE_CUSTOM || model_roles[r].parent != role)
+			continue;
+		if ((sub = map_get(v, model_roles[r].key)) != NULL) {
+			char *path = g_strdup_printf("%s.%s", where, model_roles[r].key);
+			build_section_body(doc, new_section(doc, s, r, sub), sub, path);
+			g_free(path);
+		}
+	}
+	if ((sub = map_get(v, "sections")) != NULL)
+		build_custom(doc, s, sub, where);
+}
+
+void
+build_from_yaml(struct co_doc *doc, const struct ynode *root)
+{
+	const char		*keys[CO_ROLE__MAX + 4];
+	const struct ynode	*v;
+	enum co_role		 r;
+	int			 nk = 0;
+
+	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
+	if (root == NULL || (root->type == Y_SCALAR && root->len == 0)) {
+		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_E_MISSING,
+		    "report: the file is empty");
+		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
+		    "start from one of the examples in reports/");
+		return;
+	}
+	if (!want(doc, root, Y_MAP, "the report"))
+		return;
+	keys[nk++] = "closeout";
+	keys[nk++] = "meta";
+	keys[nk++] = "sections";
+	for (r = 1; r < CO_ROLE__MAX; r++)
+		if (model_roles[r].parent == CO_ROLE_CUSTOM)
+			keys[nk++] = model_roles[r].key;
+	keys[nk] = NULL;
+	check_keys(doc, root, keys, "the report");
+
+	if ((v = map_get(root, "closeout")) != NULL &&
+	    !(v->type == Y_SCALAR && strcmp(v->str, "1") == 0)) {
+		co_diag(doc, v->pos, CO_DIAG_E_VALUE, "format version '%s'",
+		    v->type == Y_SCALAR ? v->str : "?");
+		co_diag(doc, v->pos, CO_DIAG_HINT, "this closeout reads version 1");
+	}
+	if ((v = map_get(root, "meta")) == NULL) {
+		co_diag(doc, root->pos, CO_DIAG_E_MISSING, "'meta' in the report");
+		co_diag(doc, root->pos, CO_DIAG_HINT,
+		    "add 'meta:' with at least title, project, date and language");
+	} else
+		build_meta(doc, v);
+	for (r = 1; r < CO_ROLE__MAX; r++) {
+		if (model_roles[r].parent != CO_ROLE_CUSTOM)
+			continue;
+		if ((v = map_get(root, model_roles[r].key)) != NULL)
+			build_section_body(doc, new_section(doc, doc->root, r, v), v,
+			    model_roles[r].key);
+	}
+	if ((v = map_get(root, "sections")) != NULL) {
+		const struct ynode *e;
+		int n;
+		if (want(doc, v, Y_SEQ, "sections")) {
+			for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
+				char *item = g_strdup_printf("sections item %d", n);
+				if (want(doc, e, Y_MAP, item)) {
+					struct co_node *s = new_section(doc, doc->root,
+					    CO_ROLE_CUSTOM, e);
+					if (map_get(e, "title") == NULL)
+						co_diag(doc, e->pos, CO_DIAG_E_MISSING,
+						    "'title' in %s", item);
+					build_section_body(doc, s, e, item);
+				}
+				g_free(item);
+			}
+		}
+	}
+}

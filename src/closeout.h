@@ -1,0 +1,64 @@
+/* closeout.h: public API of the closeout core; main.c and the tests include only this. */
+#ifndef CLOSEOUT_H
+#define CLOSEOUT_H
+
+#include <stddef.h>
+
+#ifndef CO_API
+#define CO_API __attribute__((visibility("default")))
+#endif
+
+#define CO_VERSION "0.1.0"
+
+struct co_doc;		/* a loaded report: model, metadata, diagnostics */
+
+/* Diagnostic levels; they double as the worst-level summary of a run. */
+enum co_level {
+	CO_LEVEL_OK = 0,	/* nothing to say */
+	CO_LEVEL_HINT,		/* follows a message, never counts */
+	CO_LEVEL_WARNING,	/* output is still written */
+	CO_LEVEL_ERROR,		/* the report is wrong: nothing is written */
+	CO_LEVEL_FATAL		/* the file could not be read at all */
+};
+
+/*
+ * Receives each finished diagnostic, already formatted compiler style
+ * ("file:line:col: error: text\n  source line\n  ^\n").  The core never
+ * writes to stderr itself.
+ */
+typedef void (*co_diag_fn)(enum co_level, const char *text, void *arg);
+
+/* Input formats co_doc_load() understands; AUTO looks at the content. */
+enum co_input {
+	CO_INPUT_AUTO,
+	CO_INPUT_YAML,
+	CO_INPUT_XML
+};
+
+/*
+ * Loads, validates and numbers a report.  Always returns a document (free it
+ * with co_doc_free()); co_doc_level() tells whether it may be rendered.
+ * "data" may be NULL to read "path"; otherwise data/len is the content and
+ * path only names it in messages.
+ */
+CO_API struct co_doc	*co_doc_load(const char *path, const char *data, size_t len,
+			    enum co_input, co_diag_fn, void *arg);
+CO_API void		 co_doc_free(struct co_doc *);
+CO_API enum co_level	 co_doc_level(const struct co_doc *);
+CO_API int		 co_doc_count(const struct co_doc *, enum co_level);
+CO_API const char	*co_doc_language(const struct co_doc *);
+
+/*
+ * Writes the archival XML into a newly allocated buffer (free with
+ * co_buffer_free()).  Returns NULL if the document has errors.
+ */
+CO_API char		*co_render_xml(const struct co_doc *, size_t *len);
+/* Indented dump of the model, for tests and `closeout -t tree`. */
+CO_API char		*co_render_tree(const struct co_doc *, size_t *len);
+CO_API void		 co_buffer_free(char *);
+
+/* Where schemas/, templates/ and fonts/ live; set before loading. */
+CO_API void		 co_set_datadir(const char *);
+CO_API const char	*co_datadir(void);
+
+#endif

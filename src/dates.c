@@ -1,0 +1,186 @@
+/* dates.c: dates, months and amounts: parsed strictly, kept in ISO form, shown localized. */
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static const char *const month_names[CO_LANG__MAX][12] = {
+	{ "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
+	  "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu" },
+	{ "januari", "februari", "mars", "april", "maj", "juni", "juli",
+	  "augusti", "september", "oktober", "november", "december" },
+	{ "January", "February", "March", "April", "May", "June", "July",
+	  "August", "September", "October", "November", "December" },
+};
+
+/* Reads 1–max digits; returns the number or -1. */
+static int
+digits(const char **p, int min, int max)
+{
+	int	 n = 0, i;
+
+	for (i = 0; i < max && g_ascii_isdigit(**p); i++, (*p)++)
+		n = n * 10 + (**p - '0');
+	return i < min ? -1 : n;
+}
+
+const char *
+date_parse(const char *s, bool month_ok, char iso[11])
+{
+	const char	*p = s;
+	int		 d = 0, m, y;
+
+	if (g_ascii_isdigit(s[0]) && g_ascii_isdigit(s[1]) &&
+	    g_ascii_isdigit(s[2]) && g_ascii_isdigit(s[3]) && s[4] == '-') {
+		/* 2019-04-26 or 2019-04 */
+		y = digits(&p, 4, 4);
+		p++;
+		if ((m = digits(&p, 2, 2)) < 0)
+			return "write the date as 2019-04-26 or 26.4.2019";
+		if (*p == '\0') {
+			if (!month_ok)
+				return "a full date is needed here, such as 2019-04-26";
+		} else if (*p++ != '-' || (d = digits(&p, 2, 2)) < 0 || *p != '\0')
+			return "write the date as 2019-04-26 or 26.4.2019";
+	} else if ((d = digits(&p, 1, 2)) >= 0 && *p == '.') {
+		/* 26.4.2019 */
+		p++;
+		if ((m = digits(&p, 1, 2)) < 0 || *p++ != '.' ||
+		    (y = digits(&p, 4, 4)) < 0 || *p != '\0')
+			return "write the date as 26.4.2019 or 2019-04-26";
+	} else if (d >= 0 && *p == '/') {
+		/* 1/2019 */
+		m = d;
+		d = 0;
+		p++;
+		if ((y = digits(&p, 4, 4)) < 0 || *p != '\0')
+			return "write the month as 1/2019 or 2019-01";
+		if (!month_ok)
+			return "a full date is needed here, such as 26.4.2019";
+	} else
+		return month_ok ? "write a month as 1/2019 or a date as 26.4.2019" :
+		    "write the date as 26.4.2019 or 2019-04-26";
+
+	if (m < 1 || m > 12)
+		return "there is no such month";
+	if (y < 1000 || y > 9999)
+		return "the year must have four digits";
+	if (d != 0 && !g_date_valid_dmy(d, m, y))
+		return "there is no such day in that month";
+	if (d == 0)
+		g_snprintf(iso, 11, "%04d-%02d", y, m);
+	else
+		g_snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+	return NULL;
+}
+
+char *
+date_format(const char *iso, enum co_lang lang)
+{
+	int	 y, m, d = 0;
+
+	if (sscanf(iso, "%d-%d-%d", &y, &m, &d) < 2 || m < 1 || m > 12)
+		return g_strdup(iso);
+	switch (lang) {
+	case CO_LANG_FI:
+		return d ? g_strdup_printf("%d.%d.%d", d, m, y) :
+		    g_strdup_printf("%d/%d", m, y);
+	case CO_LANG_SV:
+		return d ? g_strdup(iso) :
+		    g_strdup_printf("%s %d", month_names[lang][m - 1], y);
+	case CO_LANG_EN:
+	case CO_LANG__MAX:
+		break;
+	}
+	return d ? g_strdup_printf("%d %s %d", d, month_names[CO_LANG_EN][m - 1], y) :
+	    g_strdup_printf("%s %d", month_names[CO_LANG_EN][m - 1], y);
+}
+
+bool
+amount_parse(const char *s, int64_t *cents)
+{
+	int64_t		 whole = 0;
+	int		 frac = 0, nfrac = 0, ndigits = 0;
+	bool		 neg = false, point = false;
+	const char	*p;
+
+	p = s;
+	if (*p == '-') {
+		neg = true;
+		p++;
+	}
+	for (; *p != '\0'; p++) {
+		if (g_ascii_isdigit(*p)) {
+			if (point) {
+				if (++nfrac > 2)
+					return false;
+				frac = frac * 10 + (*p - '0');
+			} else {
+				if (++ndigits > 13)
+					return false;
+				whole = whole * 10 + (*p - '0');
+			}
+		} else if ((*p == '.' || *p == ',') && !point && ndigits > 0)
+			point = true;
+		else if ((*p == ' ' || *p == '_') && !point && ndigits > 0)
+			continue;
+		else
+			return false;
+	}
+	if (ndigits == 0 || (point && nfrac == 0))
+		return false;
+	if (nfrac == 1)
+		frac *= 10;
+	*cents = (whole * 100 + frac) * (neg ? -1 : 1);
+	return true;
+}
+
+char *
+amount_canonical(int64_t cents)
+{
+	int64_t	 a = cents < 0 ? -cents : cents;
+
+	return g_strdup_printf("%s%" G_GINT64_FORMAT ".%02d", cents < 0 ? "-" : "",
+	    a / 100, (int)(a % 100));
+}
+
+char *
+amount_format(int64_t cents, enum co_lang lang)
+{
+	GString		*s;
+	char		 buf[32];
+	int64_t		 a = cents < 0 ? -cents : cents;
+	size_t		 i, n;
+
+	/* Thin groups of three: no-break space in fi/sv, comma in en. */
+	g_snprintf(buf, sizeof(buf), "%" G_GINT64_FORMAT, a / 100);
+	s = g_string_new(cents < 0 ? "\xe2\x88\x92" : "");
+	n = strlen(buf);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			g_string_append(s, lang == CO_LANG_EN ? "," : "\xc2\xa0");
+		g_string_append_c(s, buf[i]);
+	}
+	g_string_append_printf(s, "%s%02d", lang == CO_LANG_EN ? "." : ",",
+	    (int)(a % 100));
+	return g_string_free(s, FALSE);
+}
+
+bool
+email_valid(const char *s)
+{
+	return g_regex_match_simple(
+	    "^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$",
+	    s, 0, 0);
+}
+
+bool
+url_valid(const char *s)
+{
+	if (!g_str_has_prefix(s, "http://") && !g_str_has_prefix(s, "https://"))
+		return false;
+	return g_uri_is_valid(s, G_URI_FLAGS_PARSE_RELAXED, NULL) &&
+	    strpbrk(s, " \t\n") == NULL;
+}

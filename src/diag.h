@@ -1,0 +1,63 @@
+/* diag.h: message catalogue and co_diag(); included by every file of the core. */
+#ifndef CO_DIAG_H
+#define CO_DIAG_H
+
+#include "closeout.h"
+
+struct co_doc;
+
+/* A place in the source, 0-based as libyaml gives it; printed 1-based. */
+struct co_pos {
+	unsigned	 line;		/* 0-based line */
+	unsigned	 col;		/* 0-based column, in characters */
+};
+
+/* Message ids in bands; the band gives the level, diag.c the text. */
+enum co_diag_id {
+	CO_DIAG_HINT,		/* "did you mean", "use spaces" … */
+	CO_DIAG_WARNING,
+	CO_DIAG_W_LINK_SCHEME,	/* link scheme other than http(s)/mailto */
+	CO_DIAG_W_EMPTY_TABLE,	/* a typed table with no rows */
+	CO_DIAG_W_UNDATED,	/* approvals without a date etc. */
+	CO_DIAG_ERROR,
+	CO_DIAG_E_SYNTAX,	/* libyaml or libxml2 refused the text */
+	CO_DIAG_E_TAB,		/* tab used for indentation */
+	CO_DIAG_E_UTF8,		/* invalid UTF-8 */
+	CO_DIAG_E_CONTROL,	/* NUL or control character */
+	CO_DIAG_E_MULTIDOC,	/* more than one YAML document */
+	CO_DIAG_E_TAG,		/* explicit tag such as !include */
+	CO_DIAG_E_ALIAS,	/* alias or anchor */
+	CO_DIAG_E_DEPTH,	/* nesting too deep */
+	CO_DIAG_E_NODES,	/* too many nodes */
+	CO_DIAG_E_DUPKEY,	/* duplicate mapping key */
+	CO_DIAG_E_TYPE,		/* mapping/list/text where another is wanted */
+	CO_DIAG_E_UNKNOWN_KEY,	/* key not in the format */
+	CO_DIAG_E_MISSING,	/* required key absent */
+	CO_DIAG_E_EMPTY,	/* value present but empty */
+	CO_DIAG_E_DATE,		/* impossible or malformed date */
+	CO_DIAG_E_VALUE,	/* not one of the allowed values */
+	CO_DIAG_E_EMAIL,	/* malformed e-mail address */
+	CO_DIAG_E_URL,		/* malformed or unsupported URL */
+	CO_DIAG_E_AMOUNT,	/* malformed amount */
+	CO_DIAG_E_PERIOD,	/* period ends before it starts */
+	CO_DIAG_E_CONFLICT,	/* two keys that exclude each other */
+	CO_DIAG_E_SCHEMA,	/* XML not valid against our XSD */
+	CO_DIAG_FATAL,
+	CO_DIAG_F_READ,		/* cannot read the file */
+	CO_DIAG_F_SIZE,		/* file too large */
+	CO_DIAG_F_NOTFILE,	/* not a regular file */
+	CO_DIAG__MAX
+};
+
+/*
+ * Formats "file:line:col: level: text detail", the source line and a
+ * caret, and hands it to the document's sink.  "fmt" may be NULL.
+ */
+void		 co_diag(struct co_doc *, struct co_pos, enum co_diag_id,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+enum co_level	 diag_level(enum co_diag_id);
+const char	*diag_text(enum co_diag_id);
+/* The closest of "cands" (NULL-terminated) to "word", or NULL if none is close. */
+const char	*diag_nearest(const char *word, const char *const *cands);
+
+#endif

@@ -1,0 +1,219 @@
+/* doc.c: co_doc_load(): reads the file safely, picks the loader, then numbers the model. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "load.h"
+#include "model.h"
+#include "number.h"
+#include "ytree.h"
+
+#define CO_MAX_INPUT (16 * 1024 * 1024)
+
+static char *datadir;
+
+void
+co_set_datadir(const char *dir)
+{
+	g_free(datadir);
+	datadir = g_strdup(dir);
+}
+
+const char *
+co_datadir(void)
+{
+	const char	*env;
+
+	if (datadir == NULL) {
+		env = g_getenv("CLOSEOUT_DATADIR");
+		datadir = g_strdup(env != NULL && *env != '\0' ? env : CO_DATADIR);
+	}
+	return datadir;
+}
+
+/* Reads at most CO_MAX_INPUT bytes of a regular file; false after a message. */
+static bool
+read_input(struct co_doc *doc, const char *path)
+{
+	struct stat	 st;
+	GString		*buf;
+	char		 chunk[65536];
+	ssize_t		 n;
+	int		 fd;
+	struct co_pos	 zero = { 0, 0 };
+
+	/* O_NONBLOCK: a FIFO must not hang us before we can look at it. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		co_diag(doc, zero, CO_DIAG_F_READ, "%s", g_strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		co_diag(doc, zero, CO_DIAG_F_NOTFILE, NULL);
+		close(fd);
+		return false;
+	}
+	if (st.st_size > CO_MAX_INPUT) {
+		co_diag(doc, zero, CO_DIAG_F_SIZE, "%lld bytes; the limit is %d MiB",
+		    (long long)st.st_size, CO_MAX_INPUT / (1024 * 1024));
+		close(fd);
+		return false;
+	}
+	buf = g_string_sized_new(st.st_size + 1);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			co_diag(doc, zero, CO_DIAG_F_READ, "%s", g_strerror(errno));
+			g_string_free(buf, TRUE);
+			close(fd);
+			return false;
+		}
+		if (buf->len + n > CO_MAX_INPUT) {
+			co_diag(doc, zero, CO_DIAG_F_SIZE, "the limit is %d MiB",
+			    CO_MAX_INPUT / (1024 * 1024));
+			g_string_free(buf, TRUE);
+			close(fd);
+			return false;
+		}
+		g_string_append_len(buf, chunk, n);
+	}
+	close(fd);
+	doc->srclen = buf->len;
+	doc->src = g_string_free(buf, FALSE);
+	return true;
+}
+
+/* The line and column (in characters) of byte offset "off". */
+static struct co_pos
+offset_pos(const char *s, size_t off)
+{
+	struct co_pos	 pos = { 0, 0 };
+	const char	*p;
+
+	for (p = s; p < s + off; p++) {
+		if (*p == '\n') {
+			pos.line++;
+			pos.col = 0;
+		} else if (((unsigned char)*p & 0xc0) != 0x80)
+			pos.col++;
+	}
+	return pos;
+}
+
+/* Invalid UTF-8 and NUL bytes stop everything: nothing after them can be trusted. */
+static bool
+check_encoding(struct co_doc *doc)
+{
+	const char	*bad;
+	const char	*nul;
+
+	if (!g_utf8_validate(doc->src, doc->srclen, &bad)) {
+		nul = memchr(doc->src, '\0', doc->srclen);
+		if (nul != NULL && nul == bad) {
+			co_diag(doc, offset_pos(doc->src, bad - doc->src),
+			    CO_DIAG_E_CONTROL, "NUL byte");
+			co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
+			    "this looks like a binary file, not a report");
+		} else {
+			co_diag(doc, offset_pos(doc->src, bad - doc->src),
+			    CO_DIAG_E_UTF8, "byte 0x%02X", (unsigned char)*bad);
+			co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
+			    "save the file as UTF-8 (it may be Latin-1 or Windows-1252)");
+		}
+		return false;
+	}
+	return true;
+}
+
+static bool
+looks_like_xml(const char *s, size_t len)
+{
+	size_t	 i = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && g_ascii_isspace(s[i]))
+		i++;
+	return i < len && s[i] == '<';
+}
+
+struct co_doc *
+co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
+    co_diag_fn sink, void *arg)
+{
+	struct co_doc	*doc;
+	struct ynode	*tree;
+
+	doc = g_new0(struct co_doc, 1);
+	doc->arena = arena_new();
+	doc->path = arena_strdup(doc->arena, path);
+	doc->sink = sink;
+	doc->sink_arg = arg;
+	doc->lang = CO_LANG_EN;
+	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
+
+	if (data != NULL) {
+		if (len > CO_MAX_INPUT) {
+			co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_F_SIZE,
+			    "the limit is %d MiB", CO_MAX_INPUT / (1024 * 1024));
+			return doc;
+		}
+		doc->src = g_malloc(len + 1);
+		memcpy(doc->src, data, len);
+		doc->src[len] = '\0';
+		doc->srclen = len;
+	} else if (!read_input(doc, path))
+		return doc;
+	if (!check_encoding(doc))
+		return doc;
+
+	if (input == CO_INPUT_AUTO)
+		input = looks_like_xml(doc->src, doc->srclen) ? CO_INPUT_XML : CO_INPUT_YAML;
+	if (input == CO_INPUT_XML)
+		load_xml(doc);
+	else if ((tree = yaml_tree_load(doc)) != NULL)
+		build_from_yaml(doc, tree);
+	if (doc->meta.language.s != NULL)
+		doc->lang = model_lang_from_code(doc->meta.language.s);
+	number_doc(doc);
+	return doc;
+}
+
+void
+co_doc_free(struct co_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	arena_free(doc->arena);
+	g_free(doc->src);
+	g_free(doc);
+}
+
+enum co_level
+co_doc_level(const struct co_doc *doc)
+{
+	return doc->worst;
+}
+
+int
+co_doc_count(const struct co_doc *doc, enum co_level level)
+{
+	return doc->count[level];
+}
+
+const char *
+co_doc_language(const struct co_doc *doc)
+{
+	return model_lang_codes[doc->lang];
+}
+
+void
+co_buffer_free(char *buf)
+{
+	g_free(buf);
+}

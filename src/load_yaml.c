@@ -1,0 +1,279 @@
+/* load_yaml.c: turns libyaml events into a plain tree, with limits and duplicate-key checks. */
+#include <glib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "arena.h"
+#include "model.h"
+#include "ytree.h"
+
+#define MAX_DEPTH	64
+#define MAX_NODES	1000000
+
+struct loader {
+	struct co_doc	*doc;
+	yaml_parser_t	 parser;
+	struct ynode	*stack[MAX_DEPTH + 1];	/* open collections */
+	GHashTable	*keys[MAX_DEPTH + 1];	/* keys seen per open mapping */
+	int		 depth;			/* entries in stack */
+	long		 nodes;			/* nodes made */
+	struct ynode	*root;			/* the document's node */
+	int		 ndocs;			/* documents started */
+};
+
+static struct co_pos
+mark_pos(yaml_mark_t m)
+{
+	struct co_pos	 p;
+
+	p.line = m.line;
+	p.col = m.column;
+	return p;
+}
+
+/* Reports a libyaml failure, adding what a non-programmer needs to fix it. */
+static void
+report_parser_error(struct loader *ld)
+{
+	yaml_parser_t	*p = &ld->parser;
+	struct co_pos	 pos;
+	const char	*line, *c;
+	unsigned	 i;
+
+	pos = mark_pos(p->problem_mark);
+	/* Find the character at the mark: a tab is the usual culprit. */
+	line = ld->doc->src;
+	for (i = 0; i < pos.line && line != NULL; i++) {
+		line = strchr(line, '\n');
+		if (line != NULL)
+			line++;
+	}
+	c = NULL;
+	if (line != NULL) {
+		for (c = line, i = 0; i < pos.col && *c != '\0' && *c != '\n'; i++)
+			c = g_utf8_next_char(c);
+	}
+	if (c != NULL && *c == '\t') {
+		co_diag(ld->doc, pos, CO_DIAG_E_TAB, NULL);
+		co_diag(ld->doc, pos, CO_DIAG_HINT,
+		    "indent with spaces; YAML does not allow tabs");
+		return;
+	}
+	if (p->context != NULL)
+		co_diag(ld->doc, pos, CO_DIAG_E_SYNTAX, "%s %s", p->problem, p->context);
+	else
+		co_diag(ld->doc, pos, CO_DIAG_E_SYNTAX, "%s", p->problem ? p->problem : "unknown");
+	if (p->problem != NULL && strstr(p->problem, "mapping values are not allowed"))
+		co_diag(ld->doc, pos, CO_DIAG_HINT,
+		    "a value containing ': ' must be quoted, or written as a block after '|'");
+	else if (p->problem != NULL && strstr(p->problem, "could not find expected ':'"))
+		co_diag(ld->doc, pos, CO_DIAG_HINT,
+		    "check the indentation of the line above, or quote text that starts with a special character");
+}
+
+static struct ynode *
+node_new(struct loader *ld, enum ytype type, yaml_mark_t m)
+{
+	struct ynode	*n;
+
+	n = arena_alloc(ld->doc->arena, sizeof(*n));
+	n->type = type;
+	n->pos = mark_pos(m);
+	ld->nodes++;
+	return n;
+}
+
+/* Adds "n" to the innermost open collection; false after a reported error. */
+static bool
+attach(struct loader *ld, struct ynode *n)
+{
+	struct ynode	*parent;
+	GHashTable	*seen;
+	struct ynode	*old;
+
+	if (ld->nodes > MAX_NODES) {
+		co_diag(ld->doc, n->pos, CO_DIAG_E_NODES, "more than %d", MAX_NODES);
+		return false;
+	}
+	if (ld->depth == 0) {
+		ld->root = n;
+		return true;
+	}
+	parent = ld->stack[ld->depth - 1];
+	/* A key position in a mapping: check for duplicates. */
+	if (parent->type == Y_MAP && parent->count % 2 == 0) {
+		if (n->type != Y_SCALAR) {
+			co_diag(ld->doc, n->pos, CO_DIAG_E_TYPE,
+			    "a key must be a plain word, not a list or mapping");
+			return false;
+		}
+		seen = ld->keys[ld->depth - 1];
+		old = g_hash_table_lookup(seen, n->str);
+		if (old != NULL) {
+			co_diag(ld->doc, n->pos, CO_DIAG_E_DUPKEY, "'%s'", n->str);
+			co_diag(ld->doc, old->pos, CO_DIAG_HINT,
+			    "'%s' was first given here", n->str);
+			n->dup = true;
+		} else
+			g_hash_table_insert(seen, (gpointer)n->str, n);
+	}
+	if (parent->last != NULL)
+		parent->last->next = n;
+	else
+		parent->first = n;
+	parent->last = n;
+	parent->count++;
+	return true;
+}
+
+static bool
+push(struct loader *ld, struct ynode *n)
+{
+	if (ld->depth >= MAX_DEPTH) {
+		co_diag(ld->doc, n->pos, CO_DIAG_E_DEPTH,
+		    "more than %d levels", MAX_DEPTH);
+		return false;
+	}
+	if (!attach(ld, n))
+		return false;
+	ld->keys[ld->depth] = n->type == Y_MAP ?
+	    g_hash_table_new(g_str_hash, g_str_equal) : NULL;
+	ld->stack[ld->depth++] = n;
+	return true;
+}
+
+static void
+pop(struct loader *ld)
+{
+	ld->depth--;
+	if (ld->keys[ld->depth] != NULL)
+		g_hash_table_destroy(ld->keys[ld->depth]);
+	ld->keys[ld->depth] = NULL;
+}
+
+/* Refuses tags and anchors; true if the event may be used. */
+static bool
+check_props(struct loader *ld, yaml_mark_t m, const yaml_char_t *tag,
+    const yaml_char_t *anchor, bool implicit)
+{
+	if (tag != NULL && !implicit) {
+		co_diag(ld->doc, mark_pos(m), CO_DIAG_E_TAG, "'%s'", (const char *)tag);
+		co_diag(ld->doc, mark_pos(m), CO_DIAG_HINT,
+		    "write the value itself; quote it if it starts with '!'");
+		return false;
+	}
+	if (anchor != NULL) {
+		co_diag(ld->doc, mark_pos(m), CO_DIAG_E_ALIAS, "anchor '&%s'",
+		    (const char *)anchor);
+		co_diag(ld->doc, mark_pos(m), CO_DIAG_HINT,
+		    "write each value out in full; quote text that starts with '&'");
+		return false;
+	}
+	return true;
+}
+
+/* Control characters cannot be printed nor kept in XML: refuse them. */
+static void
+check_chars(struct loader *ld, const struct ynode *n)
+{
+	const unsigned char	*p;
+	for (p = (const unsigned char *)n->str; p < (const unsigned char *)n->str + n->len; p++) {
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
+			co_diag(ld->doc, n->pos, CO_DIAG_E_CONTROL,
+			    "U+%04X in this value", *p);
+			return;
+		}
+	}
+}
+
+/* Handles one event; false stops the parse. */
+static bool
+handle(struct loader *ld, yaml_event_t *ev)
+{
+	struct ynode	*n;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++ld->ndocs > 1) {
+			co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_E_MULTIDOC, NULL);
+			co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_HINT,
+			    "remove the '---' line, or split the file in two");
+			return false;
+		}
+		return true;
+	case YAML_SCALAR_EVENT:
+		if (!check_props(ld, ev->start_mark, ev->data.scalar.tag,
+		    ev->data.scalar.anchor, ev->data.scalar.plain_implicit ||
+		    ev->data.scalar.quoted_implicit))
+			return false;
+		n = node_new(ld, Y_SCALAR, ev->start_mark);
+		n->len = ev->data.scalar.length;
+		n->str = arena_strndup(ld->doc->arena,
+		    (const char *)ev->data.scalar.value, n->len);
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->literal = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+		    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+		check_chars(ld, n);
+		return attach(ld, n);
+	case YAML_SEQUENCE_START_EVENT:
+		if (!check_props(ld, ev->start_mark, ev->data.sequence_start.tag,
+		    ev->data.sequence_start.anchor, ev->data.sequence_start.implicit))
+			return false;
+		return push(ld, node_new(ld, Y_SEQ, ev->start_mark));
+	case YAML_MAPPING_START_EVENT:
+		if (!check_props(ld, ev->start_mark, ev->data.mapping_start.tag,
+		    ev->data.mapping_start.anchor, ev->data.mapping_start.implicit))
+			return false;
+		return push(ld, node_new(ld, Y_MAP, ev->start_mark));
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		pop(ld);
+		return true;
+	case YAML_ALIAS_EVENT:
+		co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_E_ALIAS,
+		    "alias '*%s'", (const char *)ev->data.alias.anchor);
+		co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_HINT,
+		    "write the value out in full; quote text that starts with '*'");
+		return false;
+	case YAML_NO_EVENT:
+	case YAML_STREAM_START_EVENT:
+	case YAML_STREAM_END_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+		return true;
+	}
+	return true;
+}
+
+struct ynode *
+yaml_tree_load(struct co_doc *doc)
+{
+	struct loader	 ld;
+	yaml_event_t	 ev;
+	bool		 ok, done;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.doc = doc;
+	if (!yaml_parser_initialize(&ld.parser))
+		g_error("out of memory");
+	yaml_parser_set_input_string(&ld.parser,
+	    (const unsigned char *)doc->src, doc->srclen);
+	ok = true;
+	done = false;
+	while (ok && !done) {
+		if (!yaml_parser_parse(&ld.parser, &ev)) {
+			report_parser_error(&ld);
+			ok = false;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		ok = handle(&ld, &ev);
+		yaml_event_delete(&ev);
+	}
+	while (ld.depth > 0)
+		pop(&ld);
+	yaml_parser_delete(&ld.parser);
+	/* Duplicate keys and bad characters still let build.c report more. */
+	if (!ok)
+		return NULL;
+	return ld.root;
+}

@@ -1,0 +1,238 @@
+/* model.h: the document model; included by all of the core, never by main.c. */
+#ifndef CO_MODEL_H
+#define CO_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "closeout.h"
+#include "diag.h"
+
+struct arena;
+
+/* Report languages; the order indexes every localized table. */
+enum co_lang {
+	CO_LANG_FI,
+	CO_LANG_SV,
+	CO_LANG_EN,
+	CO_LANG__MAX
+};
+
+enum co_kind {
+	CO_KIND_DOC,		/* root: sections */
+	CO_KIND_SECTION,	/* numbered heading with blocks and subsections */
+	CO_KIND_PARA,		/* paragraph: inline children */
+	CO_KIND_LIST,		/* bullet or numbered list: items */
+	CO_KIND_ITEM,		/* list item: inline children */
+	CO_KIND_TABLE,		/* generic table: rows */
+	CO_KIND_ROW,		/* table row: cells */
+	CO_KIND_CELL,		/* table cell: inline children */
+	CO_KIND_RECORDS,	/* typed table: records */
+	CO_KIND_RECORD,		/* one typed row: fields */
+	CO_KIND_FIELD,		/* one field: inline children or a value */
+	CO_KIND_TEXT,		/* literal text */
+	CO_KIND_EMPH,		/* emphasis: inline children */
+	CO_KIND_STRONG,		/* strong: inline children */
+	CO_KIND_LINK,		/* link: inline children, href */
+	CO_KIND__MAX
+};
+
+/* Standard sections; CUSTOM is the author's own. */
+enum co_role {
+	CO_ROLE_CUSTOM,
+	CO_ROLE_SUMMARY,
+	CO_ROLE_CURRENT_STATE_AND_GOALS,
+	CO_ROLE_CURRENT_STATE,
+	CO_ROLE_REQUIREMENTS,
+	CO_ROLE_GOALS,
+	CO_ROLE_IMPLEMENTATION,
+	CO_ROLE_SCOPE,
+	CO_ROLE_DELIVERABLES,
+	CO_ROLE_EXCLUSIONS,
+	CO_ROLE_BENEFITS,
+	CO_ROLE_BUDGET,
+	CO_ROLE_ORGANISATION,
+	CO_ROLE_PROJECT_GROUP,
+	CO_ROLE_STAKEHOLDERS,
+	CO_ROLE_RISKS,
+	CO_ROLE_DOCUMENTATION,
+	CO_ROLE_LESSONS_AND_PROPOSALS,
+	CO_ROLE_LESSONS,
+	CO_ROLE_PROPOSALS,
+	CO_ROLE_FURTHER_INFORMATION,
+	CO_ROLE__MAX
+};
+
+/* Typed tables. */
+enum co_rec {
+	CO_REC_GOALS,
+	CO_REC_DELIVERABLES,
+	CO_REC_RISKS,
+	CO_REC_DOCUMENTS,
+	CO_REC_LESSONS,
+	CO_REC_PROPOSALS,
+	CO_REC_CONTACTS,
+	CO_REC_BUDGET,
+	CO_REC__MAX
+};
+
+enum co_ftype {
+	CO_FTYPE_TEXT,		/* inline content */
+	CO_FTYPE_DATE,		/* ISO date */
+	CO_FTYPE_MONTH,		/* ISO month or date */
+	CO_FTYPE_EMAIL,		/* e-mail address */
+	CO_FTYPE_URL,		/* http(s) URL */
+	CO_FTYPE_AMOUNT,	/* decimal, two places */
+	CO_FTYPE_ENUM		/* one of values[] */
+};
+
+struct co_field_spec {
+	const char		*key;		/* YAML key and XML element */
+	enum co_ftype		 type;		/* how it is checked and kept */
+	bool			 required;	/* must be present */
+	const char *const	*values;	/* ENUM: allowed keys, NULL-terminated */
+};
+
+struct co_rec_spec {
+	const char			*key;		/* YAML key and XML list element */
+	const char			*item;		/* XML element of one record */
+	const struct co_field_spec	*fields;	/* in XML order */
+	int				 nfields;	/* entries in fields */
+};
+
+struct co_role_spec {
+	const char	*key;		/* YAML key and XML role */
+	enum co_role	 parent;	/* CUSTOM for top-level sections */
+	int		 rec;		/* its own typed table, or -1 */
+};
+
+struct co_node {
+	enum co_kind	 kind;		/* what it is */
+	struct co_pos	 pos;		/* where it starts in the source */
+	struct co_node	*parent;	/* NULL for the root */
+	struct co_node	*first;		/* first child */
+	struct co_node	*last;		/* last child */
+	struct co_node	*next;		/* next sibling */
+	struct co_node	*prev;		/* previous sibling */
+	union {
+		struct {
+			enum co_role	 role;		/* standard or custom */
+			const char	*title;		/* shown title (default resolved) */
+			bool		 title_default;	/* title came from the language */
+			int		 level;		/* 1 for top level */
+			const char	*number;	/* "2.1", set by number.c */
+			int		 seq;		/* 0, 1, 2 … in document order */
+		} section;
+		struct {
+			bool		 ordered;	/* numbered list */
+			int		 start;		/* first number */
+		} list;
+		struct {
+			const char	*caption;	/* NULL if none */
+		} table;
+		struct {
+			bool		 header;	/* a header row */
+		} row;
+		struct {
+			enum co_rec	 rec;		/* which typed table */
+			const char	*currency;	/* budget only */
+			int64_t		 planned;	/* budget totals, cents */
+			int64_t		 actual;	/* budget totals, cents */
+			bool		 has_actual;	/* some line has an actual */
+		} records;
+		struct {
+			int		 number;	/* proposals: 1, 2 … */
+		} record;
+		struct {
+			int		 index;		/* into the spec's fields */
+			const char	*value;		/* normalized; NULL for text */
+		} field;
+		struct {
+			const char	*str;		/* the text itself */
+		} text;
+		struct {
+			const char	*href;		/* target URL */
+		} link;
+	} as;
+};
+
+/* A string with its place in the source. */
+struct co_str {
+	const char	*s;		/* NULL if absent */
+	struct co_pos	 pos;		/* where the value is */
+};
+
+struct co_person {
+	struct co_str	 name;		/* required */
+	struct co_str	 role;		/* optional */
+	struct co_str	 organisation;	/* optional */
+	struct co_str	 email;		/* optional */
+	struct co_str	 date;		/* approvals: ISO date */
+};
+
+struct co_meta {
+	struct co_str	 title;
+	struct co_str	 subtitle;
+	struct co_str	 project_name;
+	struct co_str	 project_code;
+	struct co_str	*organisations;	/* norganisations entries */
+	int		 norganisations;
+	struct co_str	 funder_name;
+	struct co_str	 funder_decision;
+	struct co_str	 funder_programme;
+	struct co_str	 period_start;	/* ISO date */
+	struct co_str	 period_end;	/* ISO date */
+	struct co_str	 date;		/* ISO date */
+	struct co_str	 version;
+	struct co_str	 status;	/* draft, final, approved */
+	struct co_str	 language;	/* fi, sv, en */
+	struct co_person *authors;	/* nauthors entries */
+	int		 nauthors;
+	struct co_person *approvals;	/* napprovals entries */
+	int		 napprovals;
+	struct co_str	 publicity;	/* public, internal, confidential */
+	struct co_str	*keywords;	/* nkeywords entries */
+	int		 nkeywords;
+	struct co_str	 logo;		/* file beside the report */
+	struct co_str	 template;	/* layout template name */
+};
+
+struct co_doc {
+	struct arena	*arena;		/* owns nodes and strings */
+	const char	*path;		/* file name in messages */
+	char		*src;		/* source text (g_malloc), for carets */
+	size_t		 srclen;	/* bytes in src */
+	struct co_meta	 meta;		/* metadata */
+	enum co_lang	 lang;		/* from meta.language */
+	struct co_node	*root;		/* CO_KIND_DOC */
+	int		 nsections;	/* sections numbered */
+	enum co_level	 worst;		/* worst diagnostic so far */
+	int		 count[CO_LEVEL_FATAL + 1]; /* diagnostics per level */
+	co_diag_fn	 sink;		/* where messages go */
+	void		*sink_arg;	/* its argument */
+};
+
+extern const char *const		 model_kind_names[CO_KIND__MAX];
+extern const struct co_role_spec	 model_roles[CO_ROLE__MAX];
+extern const struct co_rec_spec		 model_recs[CO_REC__MAX];
+extern const char *const		 model_lang_codes[CO_LANG__MAX];
+extern const char *const		 model_status_values[];
+extern const char *const		 model_publicity_values[];
+
+struct co_node	*model_node_new(struct co_doc *, enum co_kind, struct co_pos);
+void		 model_append(struct co_node *parent, struct co_node *child);
+struct co_node	*model_add(struct co_doc *, struct co_node *parent,
+		    enum co_kind, struct co_pos);
+/* Appends a TEXT node, or extends the last one if it is text. */
+void		 model_add_text(struct co_doc *, struct co_node *parent,
+		    const char *s, size_t len, struct co_pos);
+/* Field "key" of a record, or NULL. */
+const struct co_node *model_field(const struct co_node *rec, const char *key);
+int		 model_rec_field_index(enum co_rec, const char *key);
+int		 model_lang_from_code(const char *);
+/* Next node in document order (pre-order), staying below "top". */
+const struct co_node *model_next(const struct co_node *n, const struct co_node *top);
+/* Plain text of an inline container, newly allocated (g_free). */
+char		*model_plain_text(const struct co_node *);
+
+#endif

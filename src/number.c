@@ -1,0 +1,73 @@
+/* number.c: heading numbers, default titles, proposal numbers and budget totals. */
+#include <glib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "i18n.h"
+#include "number.h"
+#include "text.h"
+
+static void
+number_records(struct co_node *recs)
+{
+	struct co_node		*rec;
+	const struct co_node	*f;
+	int64_t			 cents;
+	int			 n = 0;
+
+	recs->as.records.planned = 0;
+	recs->as.records.actual = 0;
+	recs->as.records.has_actual = false;
+	for (rec = recs->first; rec != NULL; rec = rec->next) {
+		rec->as.record.number = ++n;
+		if (recs->as.records.rec != CO_REC_BUDGET)
+			continue;
+		if ((f = model_field(rec, "planned")) != NULL &&
+		    amount_parse(f->as.field.value, &cents))
+			recs->as.records.planned += cents;
+		if ((f = model_field(rec, "actual")) != NULL &&
+		    amount_parse(f->as.field.value, &cents)) {
+			recs->as.records.actual += cents;
+			recs->as.records.has_actual = true;
+		}
+	}
+}
+
+void
+number_doc(struct co_doc *doc)
+{
+	struct co_node	*n, *p;
+	int		 counters[8] = { 0 };
+	int		 level, seq = 0, i;
+	GString		*num;
+
+	num = g_string_new(NULL);
+	for (n = doc->root; n != NULL; n = (struct co_node *)model_next(n, doc->root)) {
+		if (n->kind == CO_KIND_RECORDS)
+			number_records(n);
+		if (n->kind != CO_KIND_SECTION)
+			continue;
+		level = 0;
+		for (p = n; p->kind == CO_KIND_SECTION; p = p->parent)
+			level++;
+		n->as.section.level = level;
+		if (level < 8) {
+			counters[level - 1]++;
+			for (i = level; i < 8; i++)
+				counters[i] = 0;
+		}
+		g_string_truncate(num, 0);
+		for (i = 0; i < level && i < 8; i++)
+			g_string_append_printf(num, "%s%d", i ? "." : "", counters[i]);
+		n->as.section.number = arena_strdup(doc->arena, num->str);
+		n->as.section.seq = seq++;
+		if (n->as.section.title == NULL && n->as.section.role != CO_ROLE_CUSTOM) {
+			n->as.section.title = i18n_title(n->as.section.role, doc->lang);
+			n->as.section.title_default = true;
+		}
+		if (n->as.section.title == NULL)
+			n->as.section.title = "";
+	}
+	doc->nsections = seq;
+	g_string_free(num, TRUE);
+}

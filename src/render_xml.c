@@ -1,0 +1,328 @@
+/* render_xml.c: writes the archival XML from the model with libxml2's xmlTextWriter. */
+#include <glib.h>
+#include <string.h>
+#include <libxml/xmlwriter.h>
+
+#include "model.h"
+#include "text.h"
+#include "xmlns.h"
+
+struct xw {
+	xmlTextWriterPtr	 w;		/* the writer */
+	int			 depth;		/* indentation level */
+	const struct co_doc	*doc;		/* what we write */
+};
+
+#define X(s) ((const xmlChar *)(s))
+
+static void
+newline(struct xw *x)
+{
+	int	 i;
+
+	xmlTextWriterWriteRaw(x->w, X("\n"));
+	for (i = 0; i < x->depth; i++)
+		xmlTextWriterWriteRaw(x->w, X("  "));
+}
+
+static void
+open_block(struct xw *x, const char *name)
+{
+	newline(x);
+	xmlTextWriterStartElement(x->w, X(name));
+	x->depth++;
+}
+
+static void
+close_block(struct xw *x)
+{
+	x->depth--;
+	newline(x);
+	xmlTextWriterEndElement(x->w);
+}
+
+static void
+leaf(struct xw *x, const char *name, const char *text)
+{
+	if (text == NULL)
+		return;
+	newline(x);
+	xmlTextWriterWriteElement(x->w, X(name), X(text));
+}
+
+static void
+dc(struct xw *x, const char *name, const char *text)
+{
+	if (text == NULL)
+		return;
+	newline(x);
+	xmlTextWriterWriteElementNS(x->w, X("dcterms"), X(name), NULL, X(text));
+}
+
+static void
+attr(struct xw *x, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlTextWriterWriteAttribute(x->w, X(name), X(value));
+}
+
+/* Inline children of "n", written without any added white space. */
+static void
+write_inline(struct xw *x, const struct co_node *n)
+{
+	const struct co_node	*c;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		switch (c->kind) {
+		case CO_KIND_TEXT:
+			xmlTextWriterWriteString(x->w, X(c->as.text.str));
+			break;
+		case CO_KIND_EMPH:
+		case CO_KIND_STRONG:
+			xmlTextWriterStartElement(x->w,
+			    X(c->kind == CO_KIND_EMPH ? "em" : "strong"));
+			write_inline(x, c);
+			xmlTextWriterFullEndElement(x->w);
+			break;
+		case CO_KIND_LINK:
+			xmlTextWriterStartElement(x->w, X("link"));
+			attr(x, "href", c->as.link.href);
+			write_inline(x, c);
+			xmlTextWriterFullEndElement(x->w);
+			break;
+		case CO_KIND_DOC:
+		case CO_KIND_SECTION:
+		case CO_KIND_PARA:
+		case CO_KIND_LIST:
+		case CO_KIND_ITEM:
+		case CO_KIND_TABLE:
+		case CO_KIND_ROW:
+		case CO_KIND_CELL:
+		case CO_KIND_RECORDS:
+		case CO_KIND_RECORD:
+		case CO_KIND_FIELD:
+		case CO_KIND__MAX:
+			break;
+		}
+	}
+}
+
+static void
+inline_element(struct xw *x, const char *name, const struct co_node *n)
+{
+	newline(x);
+	xmlTextWriterStartElement(x->w, X(name));
+	write_inline(x, n);
+	xmlTextWriterFullEndElement(x->w);
+}
+
+static void
+write_records(struct xw *x, const struct co_node *recs)
+{
+	const struct co_rec_spec	*spec = &model_recs[recs->as.records.rec];
+	const struct co_node		*rec, *f;
+	char				*num, *p, *a, *v;
+
+	open_block(x, spec->key);
+	if (recs->as.records.rec == CO_REC_BUDGET)
+		attr(x, "currency", recs->as.records.currency);
+	for (rec = recs->first; rec != NULL; rec = rec->next) {
+		open_block(x, spec->item);
+		if (recs->as.records.rec == CO_REC_PROPOSALS) {
+			num = g_strdup_printf("%d", rec->as.record.number);
+			attr(x, "number", num);
+			g_free(num);
+		}
+		for (f = rec->first; f != NULL; f = f->next) {
+			const char *key = spec->fields[f->as.field.index].key;
+			if (f->as.field.value != NULL)
+				leaf(x, key, f->as.field.value);
+			else
+				inline_element(x, key, f);
+		}
+		close_block(x);
+	}
+	if (recs->as.records.rec == CO_REC_BUDGET && recs->first != NULL) {
+		/* Derived totals, for readers; ignored when read back. */
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("total"));
+		p = amount_canonical(recs->as.records.planned);
+		attr(x, "planned", p);
+		if (recs->as.records.has_actual) {
+			a = amount_canonical(recs->as.records.actual);
+			v = amount_canonical(recs->as.records.actual - recs->as.records.planned);
+			attr(x, "actual", a);
+			attr(x, "variance", v);
+			g_free(a);
+			g_free(v);
+		}
+		g_free(p);
+		xmlTextWriterEndElement(x->w);
+	}
+	close_block(x);
+}
+
+static void
+write_block(struct xw *x, const struct co_node *n)
+{
+	const struct co_node	*c, *cell;
+	char			*s;
+
+	switch (n->kind) {
+	case CO_KIND_SECTION:
+		open_block(x, "section");
+		if (n->as.section.role != CO_ROLE_CUSTOM)
+			attr(x, "role", model_roles[n->as.section.role].key);
+		attr(x, "number", n->as.section.number);
+		leaf(x, "title", n->as.section.title);
+		for (c = n->first; c != NULL; c = c->next)
+			write_block(x, c);
+		close_block(x);
+		break;
+	case CO_KIND_PARA:
+		inline_element(x, "p", n);
+		break;
+	case CO_KIND_LIST:
+		open_block(x, "list");
+		attr(x, "type", n->as.list.ordered ? "numbered" : "bullet");
+		if (n->as.list.ordered && n->as.list.start != 1) {
+			s = g_strdup_printf("%d", n->as.list.start);
+			attr(x, "start", s);
+			g_free(s);
+		}
+		for (c = n->first; c != NULL; c = c->next)
+			inline_element(x, "item", c);
+		close_block(x);
+		break;
+	case CO_KIND_TABLE:
+		open_block(x, "table");
+		leaf(x, "caption", n->as.table.caption);
+		for (c = n->first; c != NULL; c = c->next) {
+			open_block(x, c->as.row.header ? "head" : "row");
+			for (cell = c->first; cell != NULL; cell = cell->next)
+				inline_element(x, "cell", cell);
+			close_block(x);
+		}
+		close_block(x);
+		break;
+	case CO_KIND_RECORDS:
+		write_records(x, n);
+		break;
+	case CO_KIND_DOC:
+	case CO_KIND_ITEM:
+	case CO_KIND_ROW:
+	case CO_KIND_CELL:
+	case CO_KIND_RECORD:
+	case CO_KIND_FIELD:
+	case CO_KIND_TEXT:
+	case CO_KIND_EMPH:
+	case CO_KIND_STRONG:
+	case CO_KIND_LINK:
+	case CO_KIND__MAX:
+		break;
+	}
+}
+
+static void
+write_meta(struct xw *x, const struct co_meta *m)
+{
+	int	 i;
+
+	open_block(x, "metadata");
+	dc(x, "title", m->title.s);
+	dc(x, "alternative", m->subtitle.s);
+	for (i = 0; i < m->nauthors; i++)
+		dc(x, "creator", m->authors[i].name.s);
+	for (i = 0; i < m->norganisations; i++)
+		dc(x, "publisher", m->organisations[i].s);
+	dc(x, "date", m->date.s);
+	dc(x, "language", m->language.s);
+	dc(x, "identifier", m->project_code.s);
+	dc(x, "rights", m->publicity.s);
+	for (i = 0; i < m->nkeywords; i++)
+		dc(x, "subject", m->keywords[i].s);
+
+	newline(x);
+	xmlTextWriterStartElement(x->w, X("project"));
+	attr(x, "code", m->project_code.s);
+	xmlTextWriterWriteString(x->w, X(m->project_name.s ? m->project_name.s : ""));
+	xmlTextWriterEndElement(x->w);
+	if (m->funder_name.s != NULL) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("funder"));
+		attr(x, "decision", m->funder_decision.s);
+		attr(x, "programme", m->funder_programme.s);
+		xmlTextWriterWriteString(x->w, X(m->funder_name.s));
+		xmlTextWriterEndElement(x->w);
+	}
+	if (m->period_start.s != NULL || m->period_end.s != NULL) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("period"));
+		attr(x, "start", m->period_start.s);
+		attr(x, "end", m->period_end.s);
+		xmlTextWriterEndElement(x->w);
+	}
+	leaf(x, "version", m->version.s);
+	leaf(x, "status", m->status.s);
+	for (i = 0; i < m->nauthors; i++) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("author"));
+		attr(x, "role", m->authors[i].role.s);
+		attr(x, "organisation", m->authors[i].organisation.s);
+		attr(x, "email", m->authors[i].email.s);
+		xmlTextWriterWriteString(x->w, X(m->authors[i].name.s));
+		xmlTextWriterEndElement(x->w);
+	}
+	for (i = 0; i < m->napprovals; i++) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("approval"));
+		attr(x, "role", m->approvals[i].role.s);
+		attr(x, "date", m->approvals[i].date.s);
+		xmlTextWriterWriteString(x->w, X(m->approvals[i].name.s));
+		xmlTextWriterEndElement(x->w);
+	}
+	leaf(x, "logo", m->logo.s);
+	leaf(x, "template", m->template.s);
+	close_block(x);
+}
+
+char *
+co_render_xml(const struct co_doc *doc, size_t *len)
+{
+	struct xw		 x;
+	xmlBufferPtr		 buf;
+	const struct co_node	*s;
+	char			*out = NULL;
+
+	if (doc->worst >= CO_LEVEL_ERROR)
+		return NULL;
+	buf = xmlBufferCreate();
+	memset(&x, 0, sizeof(x));
+	x.doc = doc;
+	x.w = xmlNewTextWriterMemory(buf, 0);
+	if (x.w == NULL)
+		goto out;
+	xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL);
+	xmlTextWriterStartElement(x.w, X("report"));
+	attr(&x, "xmlns", CO_XML_NS);
+	attr(&x, "xmlns:dcterms", CO_DCTERMS_NS);
+	attr(&x, "version", "1");
+	attr(&x, "xml:lang", model_lang_codes[doc->lang]);
+	x.depth = 1;
+	write_meta(&x, &doc->meta);
+	open_block(&x, "body");
+	for (s = doc->root->first; s != NULL; s = s->next)
+		write_block(&x, s);
+	close_block(&x);
+	x.depth = 0;
+	newline(&x);
+	xmlTextWriterEndElement(x.w);
+	xmlTextWriterEndDocument(x.w);
+	xmlFreeTextWriter(x.w);
+	out = g_strndup((const char *)xmlBufferContent(buf), xmlBufferLength(buf));
+	if (len != NULL)
+		*len = xmlBufferLength(buf);
+out:
+	xmlBufferFree(buf);
+	return out;
+}
