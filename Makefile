@@ -2,21 +2,21 @@
 # Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
 
 PREFIX	?= /usr/local
-PKGS	 = yaml-0.1 libxml-2.0 pangocairo glib-2.0
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 librsvg-2.0 libvoikko libqpdf
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wno-unused-parameter
 DATADIR	?= $(CURDIR)
 CPPFLAGS_ALL = -DCO_DATADIR='"$(DATADIR)"' -Isrc $(shell pkg-config --cflags $(PKGS))
-LIBS	 = $(shell pkg-config --libs $(PKGS))
+LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 B	 = build
 
 -include Makefile.local
 
 # Core objects in pipeline order: model, load, build, number, render.
 CORE	 = arena diag model doc load_yaml build inline dates load_xml i18n number \
-	   render_xml render_tree
+	   template hyphen measure layout render_pdf pdf render_xml render_tree
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 HDRS	 = $(wildcard src/*.h)
 

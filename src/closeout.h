@@ -56,6 +56,12 @@ CO_API char		*co_render_xml(const struct co_doc *, size_t *len);
 /* Indented dump of the model, for tests and `closeout -t tree`. */
 CO_API char		*co_render_tree(const struct co_doc *, size_t *len);
 CO_API void		 co_buffer_free(char *);
+/*
+ * Typesets the report into the PDF "path" (written through a temporary
+ * file, renamed when complete).  Returns the page count, or -1 with
+ * *error set (free with g_free) or with diagnostics given to the sink.
+ */
+CO_API int		 co_write_pdf(struct co_doc *, const char *path, char **error);
 
 /* Where schemas/, templates/ and fonts/ live; set before loading. */
 CO_API void		 co_set_datadir(const char *);

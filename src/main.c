@@ -96,6 +96,30 @@ summary(const char *path, const struct co_doc *doc)
 }
 
 static int
+render_pdf(struct co_doc *doc, const char *input)
+{
+	char	*path, *error = NULL;
+	int	 pages, rc = 0;
+
+	path = opt_output ? g_strdup(opt_output) : beside(input, "pdf");
+	if (same_file(input, path)) {
+		fprintf(stderr, "closeout: %s: refusing to overwrite the input\n", path);
+		g_free(path);
+		return EXIT_USAGE;
+	}
+	pages = co_write_pdf(doc, path, &error);
+	if (pages < 0) {
+		if (error != NULL)
+			fprintf(stderr, "closeout: %s\n", error);
+		rc = co_doc_level(doc) >= CO_LEVEL_ERROR ? EXIT_REPORT : EXIT_USAGE;
+	} else if (!opt_quiet)
+		fprintf(stderr, "%s: %d pages\n", path, pages);
+	g_free(error);
+	g_free(path);
+	return rc;
+}
+
+static int
 run(const char *command, const char *input)
 {
 	struct co_doc	*doc;
@@ -127,10 +151,11 @@ run(const char *command, const char *input)
 		fwrite(buf, 1, len, stdout);
 		co_buffer_free(buf);
 	} else if (strcmp(command, "render") == 0) {
+		rc = render_pdf(doc, input);
 		/* An XML input already is the archival copy: write it only on request. */
 		from_xml = g_str_has_suffix(input, ".xml");
 		path = opt_xml ? g_strdup(opt_xml) : from_xml ? NULL : beside(input, "xml");
-		if (path != NULL) {
+		if (path != NULL && rc == 0) {
 			buf = co_render_xml(doc, &len);
 			rc = write_output(input, path, buf, len);
 			co_buffer_free(buf);

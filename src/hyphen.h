@@ -1,0 +1,31 @@
+/* hyphen.h: dictionary hyphenation with a per-word cache (measure.c and layout.c). */
+#ifndef CO_HYPHEN_H
+#define CO_HYPHEN_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+struct hyph;
+
+/*
+ * A hyphenator for "lang": Finnish through libvoikko (voikko-fi), Swedish
+ * and English through libhyphen (hyphen-sv, hyphen-en-us).  Never NULL: if
+ * the dictionary is missing, hyph_ok() is false and text passes unchanged.
+ */
+struct hyph	*hyph_new(enum co_lang);
+void		 hyph_free(struct hyph *);
+bool		 hyph_ok(const struct hyph *);
+/*
+ * Appends "text" (UTF-8, len bytes) to "out" with U+00AD soft hyphens at the
+ * break points of each word.  At least two letters stay on each side of a
+ * break; words of capitals, words with digits, URLs and e-mail addresses
+ * are left whole.  Each distinct word is hyphenated once per hyph (cache).
+ */
+void		 hyph_text(struct hyph *, const char *text, size_t len, GString *out);
+/* Words looked up in the dictionary and cache hits, for the benchmark. */
+void		 hyph_stats(const struct hyph *, size_t *lookups, size_t *hits);
+
+#endif

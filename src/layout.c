@@ -1,0 +1,1360 @@
+/* layout.c: flows the report onto pages: cover, contents, headings, text, lists, tables. */
+#include <glib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "hyphen.h"
+#include "i18n.h"
+#include "layout.h"
+#include "text.h"
+
+#define MM		(72.0 / 25.4)
+#define MAX_TAGS	16
+
+/* Where text goes while it is being built: text, attributes and links. */
+struct rich {
+	GString		*text;		/* the characters, with soft hyphens */
+	PangoAttrList	*attrs;		/* emphasis, strong, link colour */
+	GArray		*links;		/* struct lay_link */
+};
+
+struct flow {
+	struct co_pages		*out;		/* what we make */
+	const struct co_doc	*doc;		/* what we lay out */
+	const struct tpl	*tpl;		/* house style */
+	struct measure		*m;		/* Pango */
+	GPtrArray		*pages;		/* pages being filled */
+	struct lay_page		*page;		/* the current page */
+	double			 y;		/* top of the free space */
+	double			 top, bottom;	/* body area, pt from the page top */
+	double			 left, width;	/* body area, pt */
+	bool			 fresh;		/* nothing on this page yet */
+	const char		*tags[MAX_TAGS]; /* open structure tags */
+	int			 ntags;		/* entries in tags */
+	GArray			*headings;	/* struct heading, for the contents */
+};
+
+struct heading {
+	const struct co_node	*section;	/* the heading's section */
+	int			 page;		/* body page index, 0-based */
+	char			*dest;		/* named destination */
+};
+
+static void flow_blocks(struct flow *, const struct co_node *);
+
+/* ---- pages and items ------------------------------------------------ */
+
+static struct lay_item *
+add_item(struct flow *f, enum lay_kind kind)
+{
+	struct lay_item	 it;
+
+	memset(&it, 0, sizeof(it));
+	it.kind = kind;
+	g_array_append_val(f->page->items, it);
+	return &g_array_index(f->page->items, struct lay_item,
+	    f->page->items->len - 1);
+}
+
+static void
+tag_begin(struct flow *f, const char *tag)
+{
+	g_assert(f->ntags < MAX_TAGS);
+	f->tags[f->ntags++] = tag;
+	add_item(f, LAY_TAG_BEGIN)->tag = tag;
+}
+
+static void
+tag_end(struct flow *f)
+{
+	g_assert(f->ntags > 0);
+	add_item(f, LAY_TAG_END)->tag = f->tags[--f->ntags];
+}
+
+static struct lay_page *
+page_new(GPtrArray *pages)
+{
+	struct lay_page	*p;
+
+	p = g_new0(struct lay_page, 1);
+	p->items = g_array_new(FALSE, FALSE, sizeof(struct lay_item));
+	g_ptr_array_add(pages, p);
+	return p;
+}
+
+/* Ends the page; open structure tags close here and reopen on the next. */
+static void
+new_page(struct flow *f)
+{
+	int	 i, n = f->ntags;
+
+	if (f->page != NULL)
+		for (i = n - 1; i >= 0; i--)
+			add_item(f, LAY_TAG_END)->tag = f->tags[i];
+	f->page = page_new(f->pages);
+	for (i = 0; i < n; i++)
+		add_item(f, LAY_TAG_BEGIN)->tag = f->tags[i];
+	f->y = f->top;
+	f->fresh = true;
+}
+
+/* Starts a new page unless "h" points still fit (or the page is empty). */
+static void
+ensure(struct flow *f, double h)
+{
+	if (f->y + h > f->bottom + 0.01 && !f->fresh)
+		new_page(f);
+}
+
+static struct lay_text *
+keep(struct flow *f, struct lay_text *t)
+{
+	g_ptr_array_add(f->out->texts, t);
+	return t;
+}
+
+/* Places lines [first, first + n) of "t" with their top at (x, y). */
+static void
+place_lines(struct flow *f, const struct lay_text *t, int first, int n,
+    double x, double y)
+{
+	struct lay_item	*it;
+	PangoLayoutLine	*line;
+	int		 i, k, s, e, *ranges, nranges;
+	double		 dy;
+
+	if (n <= 0)
+		return;
+	it = add_item(f, LAY_TEXT);
+	it->text = t;
+	it->first = first;
+	it->n = n;
+	it->x = x;
+	it->y = y;
+	f->fresh = false;
+	/* Clickable areas over the parts of links on these lines. */
+	for (k = 0; k < t->nlinks; k++) {
+		for (i = first; i < first + n; i++) {
+			line = pango_layout_get_line_readonly(t->layout, i);
+			s = MAX(t->links[k].start, line->start_index);
+			e = MIN(t->links[k].end, line->start_index + line->length);
+			if (s >= e)
+				continue;
+			pango_layout_line_get_x_ranges(line, s, e, &ranges, &nranges);
+			dy = t->top[i] - t->top[first];
+			if (nranges > 0) {
+				it = add_item(f, LAY_LINK);
+				it->x = x + (double)ranges[0] / PANGO_SCALE;
+				it->w = (double)(ranges[2 * nranges - 1] - ranges[0]) / PANGO_SCALE;
+				it->y = y + dy;
+				it->h = t->bottom[i] - t->top[i];
+				it->uri = t->links[k].uri;
+			}
+			g_free(ranges);
+		}
+	}
+}
+
+/* ---- rich text ------------------------------------------------------ */
+
+static void
+rich_init(struct rich *r)
+{
+	r->text = g_string_new(NULL);
+	r->attrs = pango_attr_list_new();
+	r->links = g_array_new(FALSE, FALSE, sizeof(struct lay_link));
+}
+
+static void
+add_attr(struct rich *r, PangoAttribute *a, size_t start)
+{
+	a->start_index = start;
+	a->end_index = r->text->len;
+	pango_attr_list_insert(r->attrs, a);
+}
+
+static void
+rich_append(struct flow *f, struct rich *r, const char *s, bool hyphenate)
+{
+	struct hyph	*h = measure_hyph(f->m);
+
+	if (hyphenate && h != NULL)
+		hyph_text(h, s, strlen(s), r->text);
+	else
+		g_string_append(r->text, s);
+}
+
+static void
+rich_link(struct flow *f, struct rich *r, const char *uri, size_t start)
+{
+	struct lay_link	 l;
+	const struct tpl_colour *c = &f->tpl->link;
+
+	add_attr(r, pango_attr_foreground_new(c->r * 65535, c->g * 65535, c->b * 65535), start);
+	l.start = start;
+	l.end = r->text->len;
+	l.uri = uri;
+	g_array_append_val(r->links, l);
+}
+
+/* Appends the inline children of "n" to "r". */
+static void
+rich_inline(struct flow *f, struct rich *r, const struct co_node *n, bool in_link)
+{
+	const struct co_node	*c;
+	size_t			 start;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		start = r->text->len;
+		switch (c->kind) {
+		case CO_KIND_TEXT:
+			rich_append(f, r, c->as.text.str, !in_link && f->tpl->hyphenate);
+			break;
+		case CO_KIND_EMPH:
+			rich_inline(f, r, c, in_link);
+			add_attr(r, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+			break;
+		case CO_KIND_STRONG:
+			rich_inline(f, r, c, in_link);
+			add_attr(r, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+			break;
+		case CO_KIND_LINK:
+			rich_inline(f, r, c, true);
+			rich_link(f, r, c->as.link.href, start);
+			break;
+		case CO_KIND_DOC:
+		case CO_KIND_SECTION:
+		case CO_KIND_PARA:
+		case CO_KIND_LIST:
+		case CO_KIND_ITEM:
+		case CO_KIND_TABLE:
+		case CO_KIND_ROW:
+		case CO_KIND_CELL:
+		case CO_KIND_RECORDS:
+		case CO_KIND_RECORD:
+		case CO_KIND_FIELD:
+		case CO_KIND__MAX:
+			break;
+		}
+	}
+}
+
+/* Measures "r" and hands its links to the text; frees the builder. */
+static struct lay_text *
+rich_measure(struct flow *f, struct rich *r, const struct tpl_font *font,
+    double leading, double width, int flags, const struct tpl_colour *colour)
+{
+	struct lay_text	*t;
+
+	t = measure_text(f->m, font, leading, r->text->str, r->attrs, width, flags);
+	t->colour = *colour;
+	t->nlinks = r->links->len;
+	t->links = (struct lay_link *)g_array_free(r->links, FALSE);
+	g_string_free(r->text, TRUE);
+	return keep(f, t);
+}
+
+static struct lay_text *
+plain_text(struct flow *f, const char *s, const struct tpl_font *font,
+    double leading, double width, int flags, const struct tpl_colour *colour)
+{
+	struct lay_text	*t;
+
+	t = measure_text(f->m, font, leading, s, NULL, width, flags);
+	t->colour = *colour;
+	return keep(f, t);
+}
+
+/* ---- text blocks ---------------------------------------------------- */
+
+/*
+ * Flows lines of "t" at x, breaking pages so that no page starts or ends
+ * with a single line of it.  "label" (may be NULL) goes beside the first line.
+ */
+static void
+flow_text(struct flow *f, const struct lay_text *t, double x,
+    const struct lay_text *label, double label_x)
+{
+	int	 i = 0, k, n = t->nlines, take;
+	double	 avail;
+
+	while (i < n) {
+		avail = f->bottom - f->y;
+		for (k = 0; i + k < n && t->bottom[i + k] - t->top[i] <= avail + 0.01; k++)
+			;
+		if (k >= n - i)
+			take = n - i;
+		else {
+			/* Leave at least two lines for the next page, take at least two here. */
+			take = MIN(k, n - i - 2);
+			if (take < 2) {
+				if (!f->fresh) {
+					new_page(f);
+					continue;
+				}
+				take = MAX(k, 1);
+			}
+		}
+		if (i == 0 && label != NULL)
+			place_lines(f, label, 0, label->nlines, label_x, f->y);
+		place_lines(f, t, i, take, x, f->y);
+		f->y += t->bottom[i + take - 1] - t->top[i];
+		i += take;
+		if (i < n)
+			new_page(f);
+	}
+}
+
+static void
+flow_para(struct flow *f, const struct co_node *p)
+{
+	struct rich	 r;
+	struct lay_text	*t;
+
+	rich_init(&r);
+	rich_inline(f, &r, p, false);
+	t = rich_measure(f, &r, &f->tpl->body, f->tpl->leading, f->width,
+	    f->tpl->justify ? MEASURE_JUSTIFY : 0, &f->tpl->text);
+	tag_begin(f, "P");
+	flow_text(f, t, f->left, NULL, 0);
+	tag_end(f);
+	f->y += f->tpl->para_space;
+}
+
+/* One list item: a label ("•", "3.") and its text with a hanging indent. */
+static void
+flow_item(struct flow *f, const char *label_str, struct rich *r, double indent,
+    const struct tpl_colour *extra)
+{
+	struct lay_text	*label, *t;
+
+	(void)extra;
+	label = plain_text(f, label_str, &f->tpl->body, f->tpl->leading, indent,
+	    0, &f->tpl->heading);
+	t = rich_measure(f, r, &f->tpl->body, f->tpl->leading, f->width - indent,
+	    f->tpl->justify ? MEASURE_JUSTIFY : 0, &f->tpl->text);
+	tag_begin(f, "LI");
+	flow_text(f, t, f->left + indent, label, f->left + 2);
+	tag_end(f);
+	f->y += f->tpl->para_space * 0.5;
+}
+
+static void
+flow_list(struct flow *f, const struct co_node *l)
+{
+	const struct co_node	*item;
+	struct rich		 r;
+	char			*label;
+	int			 n;
+	double			 indent;
+
+	indent = l->as.list.ordered ? 8 * MM : 6 * MM;
+	tag_begin(f, "L");
+	for (n = l->as.list.start, item = l->first; item != NULL; item = item->next, n++) {
+		rich_init(&r);
+		rich_inline(f, &r, item, false);
+		label = l->as.list.ordered ? g_strdup_printf("%d.", n) :
+		    g_strdup("\xe2\x80\xa2");
+		flow_item(f, label, &r, indent, NULL);
+		g_free(label);
+	}
+	tag_end(f);
+	f->y += f->tpl->para_space * 0.5;
+}
+
+/* ---- tables --------------------------------------------------------- */
+
+/* A cell before measuring: rich text plus alignment. */
+struct gcell {
+	struct rich	 r;		/* content */
+	bool		 right;		/* numbers align right */
+};
+
+struct grid {
+	int		 ncols;		/* columns */
+	GArray		*cells;		/* struct gcell, row by row */
+	GArray		*kinds;		/* per row: 0 body, 1 header, 2 total */
+	const char	*caption;	/* or NULL */
+};
+
+static struct gcell *
+grid_cell(struct grid *g)
+{
+	struct gcell	 c;
+
+	memset(&c, 0, sizeof(c));
+	rich_init(&c.r);
+	g_array_append_val(g->cells, c);
+	return &g_array_index(g->cells, struct gcell, g->cells->len - 1);
+}
+
+static void
+grid_row(struct grid *g, int kind)
+{
+	g_array_append_val(g->kinds, kind);
+}
+
+static void
+grid_init(struct grid *g, int ncols)
+{
+	memset(g, 0, sizeof(*g));
+	g->ncols = ncols;
+	g->cells = g_array_new(FALSE, FALSE, sizeof(struct gcell));
+	g->kinds = g_array_new(FALSE, FALSE, sizeof(int));
+}
+
+/* Column widths from the content: narrowest and natural widths, then share. */
+static void
+grid_widths(struct flow *f, struct grid *g, double *w)
+{
+	double	*minw, *maxw, summin = 0, summax = 0, avail, pad2, extra, d;
+	int	 c, row, nrows;
+	const struct tpl_font *font;
+
+	nrows = g->kinds->len;
+	minw = g_new0(double, g->ncols);
+	maxw = g_new0(double, g->ncols);
+	pad2 = 2 * f->tpl->cell_pad;
+	for (row = 0; row < nrows; row++) {
+		font = g_array_index(g->kinds, int, row) == 0 ? &f->tpl->table :
+		    &f->tpl->table_head;
+		for (c = 0; c < g->ncols; c++) {
+			struct gcell *cell = &g_array_index(g->cells, struct gcell,
+			    row * g->ncols + c);
+			const char *s = cell->r.text->str;
+			if (*s == '\0')
+				continue;
+			d = measure_min_width(f->m, font, s, cell->r.attrs) + pad2;
+			minw[c] = MAX(minw[c], d);
+			d = measure_max_width(f->m, font, s, cell->r.attrs) + pad2;
+			maxw[c] = MAX(maxw[c], d);
+		}
+	}
+	avail = f->width;
+	for (c = 0; c < g->ncols; c++) {
+		minw[c] = MAX(minw[c], pad2 + 6);
+		maxw[c] = MAX(maxw[c], minw[c]);
+		summin += minw[c];
+		summax += maxw[c];
+	}
+	for (c = 0; c < g->ncols; c++) {
+		if (summax <= avail)
+			/* Everything fits on one line: spread the rest evenly by size. */
+			w[c] = maxw[c] + (avail - summax) * maxw[c] / summax;
+		else if (summin <= avail) {
+			extra = summax - summin;
+			w[c] = minw[c] + (avail - summin) *
+			    (extra > 0 ? (maxw[c] - minw[c]) / extra : 1.0 / g->ncols);
+		} else
+			/* Too narrow even word by word: shrink, words break by letters. */
+			w[c] = minw[c] * avail / summin;
+	}
+	g_free(minw);
+	g_free(maxw);
+}
+
+struct mrow {
+	struct lay_text	**cells;	/* ncols measured cells */
+	int		  kind;		/* 0 body, 1 header, 2 total */
+	double		  h;		/* full height, pt */
+};
+
+/* Paints the background, rule and the given lines of each cell of a row part. */
+static double
+place_row_part(struct flow *f, const struct mrow *r, const double *w, int ncols,
+    const int *from, const int *to, bool stripe)
+{
+	struct lay_item	*it;
+	double		 pad = f->tpl->cell_pad, x, h = 0, hc;
+	int		 c;
+
+	for (c = 0; c < ncols; c++) {
+		if (to[c] > from[c]) {
+			hc = r->cells[c]->bottom[to[c] - 1] - r->cells[c]->top[from[c]];
+			h = MAX(h, hc);
+		}
+	}
+	h += 2 * pad;
+	if (r->kind == 1 || stripe || r->kind == 2) {
+		it = add_item(f, LAY_RECT);
+		it->x = f->left;
+		it->y = f->y;
+		it->w = f->width;
+		it->h = h;
+		it->colour = r->kind == 0 ? f->tpl->stripe_fill : f->tpl->head_fill;
+	}
+	tag_begin(f, "TR");
+	for (x = f->left, c = 0; c < ncols; x += w[c], c++) {
+		tag_begin(f, r->kind == 1 ? "TH" : "TD");
+		place_lines(f, r->cells[c], from[c], to[c] - from[c], x + pad, f->y + pad);
+		tag_end(f);
+	}
+	tag_end(f);
+	it = add_item(f, LAY_LINE);
+	it->x = f->left;
+	it->y = f->y + h;
+	it->w = f->width;
+	it->colour = r->kind == 1 ? f->tpl->heading : f->tpl->rule;
+	it->line_width = r->kind == 1 ? 0.8 : 0.4;
+	f->y += h;
+	f->fresh = false;
+	return h;
+}
+
+static void
+place_row(struct flow *f, const struct mrow *r, const double *w, int ncols, bool stripe)
+{
+	int	 from[64], to[64], c;
+
+	for (c = 0; c < ncols; c++) {
+		from[c] = 0;
+		to[c] = r->cells[c]->nlines;
+	}
+	place_row_part(f, r, w, ncols, from, to, stripe);
+}
+
+static void
+place_headers(struct flow *f, struct mrow *rows, int nhead, const double *w, int ncols)
+{
+	int	 i;
+
+	for (i = 0; i < nhead; i++)
+		place_row(f, &rows[i], w, ncols, false);
+}
+
+/* A row taller than the space left: its lines go on as many pages as needed. */
+static void
+split_row(struct flow *f, struct mrow *rows, int nhead, const struct mrow *r,
+    const double *w, int ncols, bool stripe)
+{
+	int	 from[64], to[64], c, k;
+	double	 avail;
+	bool	 done = false, any;
+
+	for (c = 0; c < ncols; c++)
+		from[c] = 0;
+	while (!done) {
+		avail = f->bottom - f->y - 2 * f->tpl->cell_pad;
+		any = false;
+		done = true;
+		for (c = 0; c < ncols; c++) {
+			const struct lay_text *t = r->cells[c];
+			for (k = from[c]; k < t->nlines &&
+			    t->bottom[k] - t->top[from[c]] <= avail + 0.01; k++)
+				;
+			to[c] = k;
+			if (k > from[c])
+				any = true;
+			if (k < t->nlines)
+				done = false;
+		}
+		if (!any && !f->fresh) {
+			new_page(f);
+			place_headers(f, rows, nhead, w, ncols);
+			done = false;
+			continue;
+		}
+		if (!any) {
+			/* A single line taller than a page: place it anyway. */
+			for (c = 0; c < ncols; c++)
+				to[c] = MIN(from[c] + 1, r->cells[c]->nlines);
+		}
+		place_row_part(f, r, w, ncols, from, to, stripe);
+		for (c = 0; c < ncols; c++) {
+			if (to[c] < r->cells[c]->nlines)
+				done = false;
+			from[c] = to[c];
+		}
+		if (!done) {
+			new_page(f);
+			place_headers(f, rows, nhead, w, ncols);
+		}
+	}
+}
+
+/* Measures and places a grid; header rows repeat on every page it spans. */
+static void
+flow_grid(struct flow *f, struct grid *g)
+{
+	double		*w, pad2 = 2 * f->tpl->cell_pad, headh = 0;
+	struct mrow	*rows;
+	int		 nrows, row, c, nhead = 0, body = 0;
+	const struct tpl_font *font;
+	struct lay_text	*cap;
+
+	nrows = g->kinds->len;
+	if (nrows == 0 || g->ncols == 0 || g->ncols > 64)
+		return;
+	w = g_new(double, g->ncols);
+	grid_widths(f, g, w);
+	rows = g_new0(struct mrow, nrows);
+	for (row = 0; row < nrows; row++) {
+		rows[row].kind = g_array_index(g->kinds, int, row);
+		rows[row].cells = g_new(struct lay_text *, g->ncols);
+		font = rows[row].kind == 0 ? &f->tpl->table : &f->tpl->table_head;
+		for (c = 0; c < g->ncols; c++) {
+			struct gcell *cell = &g_array_index(g->cells, struct gcell,
+			    row * g->ncols + c);
+			rows[row].cells[c] = rich_measure(f, &cell->r, font, 0,
+			    w[c] - pad2, cell->right ? MEASURE_RIGHT : 0, &f->tpl->text);
+			rows[row].h = MAX(rows[row].h, rows[row].cells[c]->height + pad2);
+		}
+		if (rows[row].kind == 1 && row == nhead) {
+			nhead++;
+			headh += rows[row].h;
+		}
+	}
+	if (g->caption != NULL) {
+		cap = plain_text(f, g->caption, &f->tpl->table_head, 0, f->width, 0,
+		    &f->tpl->heading);
+		ensure(f, cap->height + 4 + headh + (nrows > nhead ? rows[nhead].h : 0));
+		tag_begin(f, "Caption");
+		place_lines(f, cap, 0, cap->nlines, f->left, f->y);
+		tag_end(f);
+		f->y += cap->height + 4;
+	}
+	/* The header and the first row start together. */
+	ensure(f, headh + (nrows > nhead ? MIN(rows[nhead].h, f->bottom - f->top - headh) : 0));
+	tag_begin(f, "Table");
+	place_headers(f, rows, nhead, w, g->ncols);
+	for (row = nhead; row < nrows; row++, body++) {
+		if (f->y + rows[row].h <= f->bottom + 0.01) {
+			place_row(f, &rows[row], w, g->ncols, body % 2 == 1);
+			continue;
+		}
+		if (rows[row].h <= f->bottom - f->top - headh) {
+			new_page(f);
+			place_headers(f, rows, nhead, w, g->ncols);
+			place_row(f, &rows[row], w, g->ncols, body % 2 == 1);
+			continue;
+		}
+		split_row(f, rows, nhead, &rows[row], w, g->ncols, body % 2 == 1);
+	}
+	tag_end(f);
+	f->y += f->tpl->para_space * 1.5;
+	for (row = 0; row < nrows; row++)
+		g_free(rows[row].cells);
+	g_free(rows);
+	g_free(w);
+	g_array_free(g->cells, TRUE);
+	g_array_free(g->kinds, TRUE);
+}
+
+static void
+flow_table(struct flow *f, const struct co_node *t)
+{
+	struct grid		 g;
+	const struct co_node	*row, *cell;
+	int			 ncols = 0, n;
+
+	for (row = t->first; row != NULL; row = row->next) {
+		n = 0;
+		for (cell = row->first; cell != NULL; cell = cell->next)
+			n++;
+		ncols = MAX(ncols, n);
+	}
+	grid_init(&g, ncols);
+	g.caption = t->as.table.caption;
+	for (row = t->first; row != NULL; row = row->next) {
+		grid_row(&g, row->as.row.header ? 1 : 0);
+		n = 0;
+		for (cell = row->first; cell != NULL; cell = cell->next, n++)
+			rich_inline(f, &grid_cell(&g)->r, cell, false);
+		for (; n < ncols; n++)
+			grid_cell(&g);
+	}
+	flow_grid(f, &g);
+}
+
+/* Writes a scalar field as readers should see it. */
+static void
+field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec,
+    const struct co_node *field)
+{
+	const char	*v = field->as.field.value;
+	char		*s, *uri;
+	int64_t		 cents;
+	size_t		 start;
+
+	if (v == NULL) {
+		rich_inline(f, &cell->r, field, false);
+		return;
+	}
+	switch (spec->type) {
+	case CO_FTYPE_DATE:
+	case CO_FTYPE_MONTH:
+		s = date_format(v, f->doc->lang);
+		g_string_append(cell->r.text, s);
+		g_free(s);
+		break;
+	case CO_FTYPE_AMOUNT:
+		if (amount_parse(v, &cents)) {
+			s = amount_format(cents, f->doc->lang);
+			g_string_append(cell->r.text, s);
+			g_free(s);
+		}
+		cell->right = true;
+		break;
+	case CO_FTYPE_ENUM:
+		g_string_append(cell->r.text, i18n_value(v, f->doc->lang));
+		break;
+	case CO_FTYPE_EMAIL:
+	case CO_FTYPE_URL:
+		start = cell->r.text->len;
+		g_string_append(cell->r.text, v);
+		uri = spec->type == CO_FTYPE_EMAIL ?
+		    arena_printf(f->out->arena, "mailto:%s", v) : (char *)v;
+		rich_link(f, &cell->r, uri, start);
+		break;
+	case CO_FTYPE_TEXT:
+		break;
+	}
+}
+
+/* Proposals read best as a numbered list, with owner and priority after each. */
+static void
+flow_proposals(struct flow *f, const struct co_node *recs)
+{
+	const struct co_node	*rec, *fl;
+	struct rich		 r;
+	char			*label;
+	size_t			 start;
+	int			 i;
+	bool			 first;
+
+	tag_begin(f, "L");
+	for (rec = recs->first; rec != NULL; rec = rec->next) {
+		rich_init(&r);
+		first = true;
+		for (fl = rec->first; fl != NULL; fl = fl->next) {
+			i = fl->as.field.index;
+			if (i == 0) {
+				rich_inline(f, &r, fl, false);
+				continue;
+			}
+			start = r.text->len;
+			g_string_append(r.text, first ? " (" : "; ");
+			first = false;
+			g_string_append_printf(r.text, "%s: ",
+			    i18n_column(CO_REC_PROPOSALS, i, f->doc->lang));
+			if (fl->as.field.value != NULL)
+				g_string_append(r.text, i18n_value(fl->as.field.value, f->doc->lang));
+			else
+				rich_inline(f, &r, fl, false);
+			add_attr(&r, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+		}
+		if (!first)
+			g_string_append(r.text, ")");
+		label = g_strdup_printf("%d.", rec->as.record.number);
+		flow_item(f, label, &r, 8 * MM, NULL);
+		g_free(label);
+	}
+	tag_end(f);
+	f->y += f->tpl->para_space * 0.5;
+}
+
+static void
+flow_records(struct flow *f, const struct co_node *recs)
+{
+	const struct co_rec_spec	*spec = &model_recs[recs->as.records.rec];
+	enum co_rec			 type = recs->as.records.rec;
+	enum co_lang			 lang = f->doc->lang;
+	const struct co_node		*rec, *fl;
+	struct grid			 g;
+	bool				 used[16] = { false };
+	int				 cols[16], ncols = 0, i, c;
+	bool				 budget = type == CO_REC_BUDGET;
+	struct gcell			*cell;
+	char				*s;
+	int64_t				 planned, actual, cents;
+
+	if (type == CO_REC_PROPOSALS) {
+		flow_proposals(f, recs);
+		return;
+	}
+	/* Columns: the fields some row has, in the format's order. */
+	for (rec = recs->first; rec != NULL; rec = rec->next)
+		for (fl = rec->first; fl != NULL; fl = fl->next)
+			used[fl->as.field.index] = true;
+	if (type == CO_REC_DOCUMENTS && used[3])
+		used[2] = true;		/* url and attachment share a column */
+	for (i = 0; i < spec->nfields; i++) {
+		if (!used[i] || (type == CO_REC_DOCUMENTS && i == 3))
+			continue;
+		cols[ncols++] = i;
+		if (budget && i == 2)
+			cols[ncols++] = -1;	/* the variance, computed */
+	}
+	if (ncols == 0)
+		return;
+	grid_init(&g, ncols);
+	grid_row(&g, 1);
+	for (c = 0; c < ncols; c++) {
+		cell = grid_cell(&g);
+		if (cols[c] < 0)
+			g_string_append(cell->r.text, i18n_label(CO_LABEL_VARIANCE, lang));
+		else
+			g_string_append(cell->r.text, i18n_column(type, cols[c], lang));
+		if (budget && (cols[c] == 1 || cols[c] == 2 || cols[c] < 0)) {
+			g_string_append_printf(cell->r.text, " (%s)", recs->as.records.currency);
+			cell->right = true;
+		}
+	}
+	for (rec = recs->first; rec != NULL; rec = rec->next) {
+		grid_row(&g, 0);
+		for (c = 0; c < ncols; c++) {
+			cell = grid_cell(&g);
+			if (cols[c] < 0) {
+				/* Variance: actual − planned, when both are known. */
+				cell->right = true;
+				const struct co_node *p = model_field(rec, "planned");
+				const struct co_node *a = model_field(rec, "actual");
+				if (p && a && amount_parse(p->as.field.value, &planned) &&
+				    amount_parse(a->as.field.value, &actual)) {
+					s = amount_format(actual - planned, lang);
+					g_string_append(cell->r.text, s);
+					g_free(s);
+				}
+				continue;
+			}
+			for (fl = rec->first; fl != NULL; fl = fl->next)
+				if (fl->as.field.index == cols[c] ||
+				    (type == CO_REC_DOCUMENTS && cols[c] == 2 &&
+				    fl->as.field.index == 3))
+					field_value(f, cell, &spec->fields[fl->as.field.index], fl);
+			if (budget && (cols[c] == 1 || cols[c] == 2))
+				cell->right = true;
+		}
+	}
+	if (budget && recs->first != NULL) {
+		grid_row(&g, 2);
+		for (c = 0; c < ncols; c++) {
+			cell = grid_cell(&g);
+			cents = 0;
+			if (c == 0) {
+				g_string_append(cell->r.text, i18n_label(CO_LABEL_TOTAL, lang));
+				continue;
+			}
+			if (cols[c] == 1)
+				cents = recs->as.records.planned;
+			else if (cols[c] == 2 && recs->as.records.has_actual)
+				cents = recs->as.records.actual;
+			else if (cols[c] < 0 && recs->as.records.has_actual)
+				cents = recs->as.records.actual - recs->as.records.planned;
+			else
+				continue;
+			s = amount_format(cents, lang);
+			g_string_append(cell->r.text, s);
+			g_free(s);
+			cell->right = true;
+		}
+	}
+	flow_grid(f, &g);
+}
+
+/* ---- headings ------------------------------------------------------- */
+
+static void
+flow_heading(struct flow *f, const struct co_node *s)
+{
+	int			 lv = MIN(s->as.section.level, 4) - 1;
+	const struct tpl	*t = f->tpl;
+	struct lay_text		*text;
+	struct lay_item		*it;
+	struct heading		 h;
+	char			*str, *dest;
+	static const char *const htags[] = { "H1", "H2", "H3", "H4" };
+
+	str = g_strdup_printf("%s\xe2\x80\x83%s", s->as.section.number, s->as.section.title);
+	text = plain_text(f, str, &t->h[lv], 1.15, f->width, 0, &t->heading);
+	/* Top-level sections start on a new page only if little room is left. */
+	if (!f->fresh)
+		f->y += t->h_space_before[lv];
+	/* Keep the heading with at least three lines of what follows. */
+	ensure(f, text->height + t->h_space_after[lv] + 3 * t->body.size * t->leading);
+	if (f->fresh)
+		f->y = f->top;
+	dest = arena_printf(f->out->arena, "sec-%d", s->as.section.seq);
+	it = add_item(f, LAY_DEST);
+	it->dest = dest;
+	it->x = f->left;
+	it->y = f->y;
+	it = add_item(f, LAY_OUTLINE);
+	it->dest = dest;
+	it->level = s->as.section.level;
+	it->tag = arena_printf(f->out->arena, "%s %s", s->as.section.number,
+	    s->as.section.title);
+	tag_begin(f, htags[lv]);
+	place_lines(f, text, 0, text->nlines, f->left, f->y);
+	tag_end(f);
+	f->y += text->height + t->h_space_after[lv];
+	h.section = s;
+	h.page = f->pages->len - 1;
+	h.dest = dest;
+	g_array_append_val(f->headings, h);
+	g_free(str);
+}
+
+static void
+flow_blocks(struct flow *f, const struct co_node *parent)
+{
+	const struct co_node	*n;
+
+	for (n = parent->first; n != NULL; n = n->next) {
+		switch (n->kind) {
+		case CO_KIND_SECTION:
+			tag_begin(f, "Sect");
+			flow_heading(f, n);
+			flow_blocks(f, n);
+			tag_end(f);
+			break;
+		case CO_KIND_PARA:
+			flow_para(f, n);
+			break;
+		case CO_KIND_LIST:
+			flow_list(f, n);
+			break;
+		case CO_KIND_TABLE:
+			flow_table(f, n);
+			break;
+		case CO_KIND_RECORDS:
+			flow_records(f, n);
+			break;
+		case CO_KIND_DOC:
+		case CO_KIND_ITEM:
+		case CO_KIND_ROW:
+		case CO_KIND_CELL:
+		case CO_KIND_RECORD:
+		case CO_KIND_FIELD:
+		case CO_KIND_TEXT:
+		case CO_KIND_EMPH:
+		case CO_KIND_STRONG:
+		case CO_KIND_LINK:
+		case CO_KIND__MAX:
+			break;
+		}
+	}
+}
+
+/* ---- cover ---------------------------------------------------------- */
+
+static void
+cover_row(struct flow *f, GString *labels, GString *values, enum co_label label,
+    const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	g_string_append_printf(labels, "%s%s", labels->len ? "\n" : "",
+	    i18n_label(label, f->doc->lang));
+	g_string_append_printf(values, "%s%s", values->len ? "\n" : "", value);
+}
+
+static void
+flow_cover(struct flow *f)
+{
+	const struct co_meta	*m = &f->doc->meta;
+	const struct tpl	*t = f->tpl;
+	enum co_lang		 lang = f->doc->lang;
+	struct lay_text		*title, *sub, *lab, *val, *org;
+	struct lay_item		*it;
+	GString			*labels, *values, *tmp;
+	char			*s;
+	int			 i;
+	double			 y, labw = 38 * MM;
+
+	new_page(f);
+	f->page->cover = true;
+	/* A band of the accent colour across the top, the organisation on it. */
+	it = add_item(f, LAY_RECT);
+	it->w = t->page_width;
+	it->h = 22 * MM;
+	it->colour = t->accent;
+	if (m->norganisations > 0) {
+		struct tpl_colour white = { 1, 1, 1 };
+		struct tpl_font font = t->small;
+		font.bold = true;
+		font.size = t->small.size + 1.5;
+		tmp = g_string_new(NULL);
+		for (i = 0; i < m->norganisations; i++)
+			g_string_append_printf(tmp, "%s%s", i ? " \xc2\xb7 " : "",
+			    m->organisations[i].s);
+		org = plain_text(f, tmp->str, &font, 0, f->width, 0, &white);
+		place_lines(f, org, 0, org->nlines, f->left, 11 * MM - org->height / 2);
+		g_string_free(tmp, TRUE);
+	}
+	if (f->out->logo_path != NULL) {
+		it = add_item(f, LAY_IMAGE);
+		it->x = t->page_width - t->margin_right - 45 * MM;
+		it->y = 30 * MM;
+		it->w = 45 * MM;
+		it->h = 22 * MM;
+	}
+	/* Title block a third of the way down. */
+	y = t->page_height * 0.30;
+	tag_begin(f, "P");
+	title = plain_text(f, m->title.s ? m->title.s : "", &t->cover_title, 1.12,
+	    f->width, 0, &t->heading);
+	place_lines(f, title, 0, title->nlines, f->left, y);
+	tag_end(f);
+	y += title->height + 5 * MM;
+	if (m->subtitle.s != NULL) {
+		sub = plain_text(f, m->subtitle.s, &t->cover_subtitle, 1.2, f->width, 0,
+		    &t->muted);
+		tag_begin(f, "P");
+		place_lines(f, sub, 0, sub->nlines, f->left, y);
+		tag_end(f);
+		y += sub->height + 5 * MM;
+	}
+	it = add_item(f, LAY_LINE);
+	it->x = f->left;
+	it->y = y;
+	it->w = 40 * MM;
+	it->colour = t->accent;
+	it->line_width = 2.5;
+
+	/* The facts a reader looks for, bottom left. */
+	labels = g_string_new(NULL);
+	values = g_string_new(NULL);
+	if (m->project_name.s != NULL)
+		cover_row(f, labels, values, CO_LABEL_PROJECT, m->project_name.s);
+	cover_row(f, labels, values, CO_LABEL_PROJECT_CODE, m->project_code.s);
+	if (m->funder_name.s != NULL) {
+		cover_row(f, labels, values, CO_LABEL_FUNDER, m->funder_name.s);
+		cover_row(f, labels, values, CO_LABEL_DECISION, m->funder_decision.s);
+	}
+	if (m->period_start.s != NULL && m->period_end.s != NULL) {
+		char *a = date_format(m->period_start.s, lang);
+		char *b = date_format(m->period_end.s, lang);
+		s = g_strdup_printf("%s\xe2\x80\x93%s", a, b);
+		cover_row(f, labels, values, CO_LABEL_PERIOD, s);
+		g_free(a);
+		g_free(b);
+		g_free(s);
+	}
+	if (m->nauthors > 0) {
+		tmp = g_string_new(NULL);
+		for (i = 0; i < m->nauthors; i++)
+			g_string_append_printf(tmp, "%s%s", i ? ", " : "", m->authors[i].name.s);
+		cover_row(f, labels, values, CO_LABEL_AUTHORS, tmp->str);
+		g_string_free(tmp, TRUE);
+	}
+	if (m->date.s != NULL) {
+		s = date_format(m->date.s, lang);
+		cover_row(f, labels, values, CO_LABEL_DATE, s);
+		g_free(s);
+	}
+	cover_row(f, labels, values, CO_LABEL_VERSION, m->version.s);
+	if (m->status.s != NULL)
+		cover_row(f, labels, values, CO_LABEL_STATUS, i18n_value(m->status.s, lang));
+	for (i = 0; i < m->napprovals; i++) {
+		char *d = date_format(m->approvals[i].date.s, lang);
+		s = g_strdup_printf("%s%s%s, %s", m->approvals[i].name.s,
+		    m->approvals[i].role.s ? ", " : "",
+		    m->approvals[i].role.s ? m->approvals[i].role.s : "", d);
+		cover_row(f, labels, values, CO_LABEL_APPROVED, s);
+		g_free(s);
+		g_free(d);
+	}
+	if (m->publicity.s != NULL)
+		cover_row(f, labels, values, CO_LABEL_PUBLICITY, i18n_value(m->publicity.s, lang));
+	/* Labels and values are measured as two columns of lines that match one to one. */
+	{
+		struct tpl_font lf = t->small, vf = t->table;
+		char **ls = g_strsplit(labels->str, "\n", -1);
+		char **vs = g_strsplit(values->str, "\n", -1);
+		double rowy, total = 0;
+		int n = g_strv_length(ls);
+		struct lay_text **vt = g_new(struct lay_text *, n);
+		lf.size = vf.size;
+		for (i = 0; i < n; i++) {
+			vt[i] = plain_text(f, vs[i], &vf, 1.25, f->width - labw, 0, &t->text);
+			total += vt[i]->height + 2.5;
+		}
+		rowy = t->page_height - t->margin_bottom - total;
+		it = add_item(f, LAY_LINE);
+		it->x = f->left;
+		it->y = rowy - 4 * MM;
+		it->w = f->width;
+		it->colour = t->rule;
+		it->line_width = 0.5;
+		for (i = 0; i < n; i++) {
+			lab = plain_text(f, ls[i], &lf, 1.25, labw, 0, &t->muted);
+			val = vt[i];
+			place_lines(f, lab, 0, lab->nlines, f->left, rowy);
+			place_lines(f, val, 0, val->nlines, f->left + labw, rowy);
+			rowy += val->height + 2.5;
+		}
+		g_free(vt);
+		g_strfreev(ls);
+		g_strfreev(vs);
+	}
+	g_string_free(labels, TRUE);
+	g_string_free(values, TRUE);
+}
+
+/* ---- contents ------------------------------------------------------- */
+
+struct toc_entry {
+	const struct heading	*h;		/* the heading listed */
+	struct lay_text		*text;		/* number and title */
+	double			 indent;	/* from the body's left edge */
+	double			 numw;		/* number column */
+	int			 level;		/* 1 = top */
+};
+
+/*
+ * Lays out the contents on its own pages.  Page numbers sit in fixed-width
+ * slots, so the contents' length never depends on them: the caller runs this
+ * once to count pages and once with the real numbers.
+ */
+static void
+place_toc(struct flow *f, int first_body_page)
+{
+	const struct tpl	*t = f->tpl;
+	struct lay_text		*head, *text, *num, *pg;
+	struct lay_item		*it;
+	struct tpl_font		 font, numfont;
+	double			 pagew = 12 * MM, indent, numw, y0, lasty, endx;
+	guint			 i;
+	char			*s;
+	int			 level;
+
+	new_page(f);
+	head = plain_text(f, i18n_label(CO_LABEL_CONTENTS, f->doc->lang), &t->h[0], 1.15,
+	    f->width, 0, &t->heading);
+	tag_begin(f, "H1");
+	place_lines(f, head, 0, head->nlines, f->left, f->y);
+	tag_end(f);
+	f->y += head->height + t->h_space_after[0] + 2 * MM;
+	tag_begin(f, "TOC");
+	for (i = 0; i < f->headings->len; i++) {
+		const struct heading *h = &g_array_index(f->headings, struct heading, i);
+		level = h->section->as.section.level;
+		if (level > t->toc_depth)
+			continue;
+		font = t->toc;
+		font.bold = level == 1;
+		numfont = font;
+		indent = (level - 1) * 9 * MM;
+		numw = level == 1 ? 9 * MM : 12 * MM;
+		text = plain_text(f, h->section->as.section.title, &font, 1.2,
+		    f->width - indent - numw - pagew, 0, &t->text);
+		num = plain_text(f, h->section->as.section.number, &numfont, 1.2, numw, 0,
+		    &t->text);
+		s = g_strdup_printf("%d", first_body_page + h->page + 1);
+		pg = plain_text(f, s, &numfont, 1.2, pagew, MEASURE_RIGHT, &t->text);
+		g_free(s);
+		if (level == 1 && i > 0)
+			f->y += 2.5 * MM;
+		ensure(f, text->height);
+		y0 = f->y;
+		tag_begin(f, "TOCI");
+		place_lines(f, num, 0, num->nlines, f->left + indent, y0);
+		place_lines(f, text, 0, text->nlines, f->left + indent + numw, y0);
+		lasty = y0 + text->top[text->nlines - 1];
+		place_lines(f, pg, 0, pg->nlines, f->left + f->width - pagew, lasty);
+		tag_end(f);
+		/* Dot leader from the end of the title to the page number. */
+		{
+			PangoLayoutLine *line = pango_layout_get_line_readonly(text->layout,
+			    text->nlines - 1);
+			PangoRectangle r;
+			pango_layout_line_get_extents(line, NULL, &r);
+			endx = f->left + indent + numw + (double)(r.x + r.width) / PANGO_SCALE + 3;
+		}
+		if (f->left + f->width - pagew + 4 - endx > 6) {
+			it = add_item(f, LAY_DOTS);
+			it->x = endx;
+			it->y = lasty + text->baseline[text->nlines - 1] - text->top[text->nlines - 1];
+			it->w = f->left + f->width - pagew + 2 - endx;
+			it->colour = t->muted;
+			it->line_width = 0.9;
+		}
+		it = add_item(f, LAY_LINK);
+		it->x = f->left + indent;
+		it->y = y0;
+		it->w = f->width - indent;
+		it->h = text->height;
+		it->dest = h->dest;
+		f->y += text->height + 1.2 * MM;
+	}
+	tag_end(f);
+}
+
+/* ---- running header and footer -------------------------------------- */
+
+static void
+add_running(struct flow *f, struct lay_page *p, int number, int total)
+{
+	const struct tpl	*t = f->tpl;
+	struct lay_text		*tx;
+	struct lay_item		*it;
+	char			*s;
+	double			 yh, yf;
+
+	f->page = p;
+	yh = t->margin_top - 12 * MM;
+	yf = t->page_height - t->margin_bottom + 9 * MM;
+	s = tpl_expand(t->header_left, f->doc, number, total);
+	if (*s != '\0') {
+		tx = plain_text(f, s, &t->small, 0, f->width * 0.7, MEASURE_NOWRAP, &t->muted);
+		place_lines(f, tx, 0, 1, f->left, yh);
+	}
+	g_free(s);
+	s = tpl_expand(t->header_right, f->doc, number, total);
+	if (*s != '\0') {
+		tx = plain_text(f, s, &t->small, 0, f->width * 0.4, MEASURE_RIGHT, &t->muted);
+		place_lines(f, tx, 0, 1, f->left + f->width * 0.6, yh);
+	}
+	g_free(s);
+	it = add_item(f, LAY_LINE);
+	it->x = f->left;
+	it->y = yh + t->small.size * 1.6;
+	it->w = f->width;
+	it->colour = t->rule;
+	it->line_width = 0.4;
+	it = add_item(f, LAY_LINE);
+	it->x = f->left;
+	it->y = yf - 2 * MM;
+	it->w = f->width;
+	it->colour = t->rule;
+	it->line_width = 0.4;
+	s = tpl_expand(t->footer_left, f->doc, number, total);
+	if (*s != '\0') {
+		tx = plain_text(f, s, &t->small, 0, f->width * 0.65, 0, &t->muted);
+		place_lines(f, tx, 0, MIN(tx->nlines, 1), f->left, yf);
+	}
+	g_free(s);
+	s = tpl_expand(t->footer_right, f->doc, number, total);
+	if (*s != '\0') {
+		tx = plain_text(f, s, &t->small, 0, f->width * 0.35, MEASURE_RIGHT, &t->muted);
+		place_lines(f, tx, 0, 1, f->left + f->width * 0.65, yf);
+	}
+	g_free(s);
+}
+
+/* ---- entry points --------------------------------------------------- */
+
+static void
+page_free(struct lay_page *p)
+{
+	g_array_free(p->items, TRUE);
+	g_free(p);
+}
+
+/* The logo must be a file in the report's own directory. */
+static char *
+find_logo(const struct co_doc *doc)
+{
+	char	*dir, *path;
+
+	if (doc->meta.logo.s == NULL)
+		return NULL;
+	if (g_path_is_absolute(doc->meta.logo.s) || strstr(doc->meta.logo.s, "..") != NULL)
+		return NULL;
+	dir = g_path_get_dirname(doc->path);
+	path = g_build_filename(dir, doc->meta.logo.s, NULL);
+	g_free(dir);
+	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+		g_free(path);
+		return NULL;
+	}
+	return path;
+}
+
+struct co_pages *
+co_layout_new(const struct co_doc *doc, struct tpl *tpl, char **error)
+{
+	struct co_pages	*out;
+	struct flow	 f;
+	GPtrArray	*body, *toc, *cover;
+	guint		 i;
+	int		 total;
+
+	out = g_new0(struct co_pages, 1);
+	out->doc = doc;
+	out->tpl = tpl;
+	out->arena = arena_new();
+	out->texts = g_ptr_array_new_with_free_func((GDestroyNotify)measure_text_free);
+	out->pages = g_ptr_array_new_with_free_func((GDestroyNotify)page_free);
+	out->measure = measure_new(tpl, doc->lang, tpl->hyphenate, error);
+	if (out->measure == NULL) {
+		co_layout_free(out);
+		return NULL;
+	}
+	out->logo_path = find_logo(doc);
+
+	memset(&f, 0, sizeof(f));
+	f.out = out;
+	f.doc = doc;
+	f.tpl = tpl;
+	f.m = out->measure;
+	f.top = tpl->margin_top;
+	f.bottom = tpl->page_height - tpl->margin_bottom;
+	f.left = tpl->margin_left;
+	f.width = tpl->page_width - tpl->margin_left - tpl->margin_right;
+	f.headings = g_array_new(FALSE, FALSE, sizeof(struct heading));
+
+	/* The body first: its pagination does not depend on where it starts. */
+	body = g_ptr_array_new();
+	f.pages = body;
+	new_page(&f);
+	flow_blocks(&f, doc->root);
+	while (f.ntags > 0)
+		tag_end(&f);
+
+	/* The contents' length is known before its numbers: one pass suffices. */
+	cover = g_ptr_array_new();
+	f.pages = cover;
+	f.page = NULL;
+	flow_cover(&f);
+	toc = g_ptr_array_new();
+	{
+		/* Count contents pages with provisional numbers, then place for real. */
+		GPtrArray *probe = g_ptr_array_new();
+		int ntoc;
+		f.pages = probe;
+		f.page = NULL;
+		place_toc(&f, 0);
+		ntoc = probe->len;
+		for (i = 0; i < probe->len; i++)
+			page_free(g_ptr_array_index(probe, i));
+		g_ptr_array_free(probe, TRUE);
+		f.pages = toc;
+		f.page = NULL;
+		place_toc(&f, (int)cover->len + ntoc);
+		while (f.ntags > 0)
+			tag_end(&f);
+	}
+	for (i = 0; i < cover->len; i++)
+		g_ptr_array_add(out->pages, g_ptr_array_index(cover, i));
+	for (i = 0; i < toc->len; i++)
+		g_ptr_array_add(out->pages, g_ptr_array_index(toc, i));
+	for (i = 0; i < body->len; i++)
+		g_ptr_array_add(out->pages, g_ptr_array_index(body, i));
+	g_ptr_array_free(cover, TRUE);
+	g_ptr_array_free(toc, TRUE);
+	g_ptr_array_free(body, TRUE);
+
+	total = out->pages->len;
+	for (i = 0; i < out->pages->len; i++) {
+		struct lay_page *p = g_ptr_array_index(out->pages, i);
+		if (!p->cover)
+			add_running(&f, p, i + 1, total);
+	}
+	g_array_free(f.headings, TRUE);
+	return out;
+}
+
+void
+co_layout_free(struct co_pages *p)
+{
+	if (p == NULL)
+		return;
+	g_ptr_array_free(p->pages, TRUE);
+	g_ptr_array_free(p->texts, TRUE);
+	measure_free(p->measure);
+	arena_free(p->arena);
+	g_free(p->logo_path);
+	g_free(p);
+}
