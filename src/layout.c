@@ -432,21 +432,51 @@ grid_widths(struct flow *f, struct grid *g, double *w)
 	}
 	avail = f->width;
 	for (c = 0; c < g->ncols; c++) {
+		/* One unbreakable monster word must not squeeze the other columns. */
+		minw[c] = MIN(minw[c], MAX(avail / g->ncols, 60));
 		minw[c] = MAX(minw[c], pad2 + 6);
 		maxw[c] = MAX(maxw[c], minw[c]);
 		summin += minw[c];
 		summax += maxw[c];
 	}
-	for (c = 0; c < g->ncols; c++) {
-		if (summax <= avail)
-			/* Everything fits on one line: spread the rest evenly by size. */
+	if (summax <= avail) {
+		/* Everything fits on one line: spread the rest by size. */
+		for (c = 0; c < g->ncols; c++)
 			w[c] = maxw[c] + (avail - summax) * maxw[c] / summax;
-		else if (summin <= avail) {
-			extra = summax - summin;
-			w[c] = minw[c] + (avail - summin) *
-			    (extra > 0 ? (maxw[c] - minw[c]) / extra : 1.0 / g->ncols);
-		} else
-			/* Too narrow even word by word: shrink, words break by letters. */
+	} else if (summin <= avail) {
+		/*
+		 * Short columns (dates, statuses, amounts) get their natural width
+		 * while the long ones can still have their minimum; the long
+		 * columns share what is left in proportion to what they want.
+		 */
+		bool	*fixed = g_new0(bool, g->ncols);
+		double	 left = avail, want;
+
+		for (c = 0; c < g->ncols; c++)
+			w[c] = minw[c];
+		for (c = 0; c < g->ncols; c++) {
+			if (maxw[c] > avail * 0.22)
+				continue;
+			want = maxw[c] - minw[c];
+			if (summin + want <= avail) {
+				w[c] = maxw[c];
+				summin += want;
+				fixed[c] = true;
+			}
+		}
+		extra = 0;
+		for (c = 0; c < g->ncols; c++) {
+			left -= w[c];
+			if (!fixed[c])
+				extra += maxw[c] - minw[c];
+		}
+		for (c = 0; c < g->ncols; c++)
+			if (!fixed[c] && extra > 0)
+				w[c] += left * (maxw[c] - minw[c]) / extra;
+		g_free(fixed);
+	} else {
+		/* Too narrow even word by word: shrink, words break by letters. */
+		for (c = 0; c < g->ncols; c++)
 			w[c] = minw[c] * avail / summin;
 	}
 	g_free(minw);

@@ -1,0 +1,222 @@
+#!/usr/bin/python3
+"""Checks closeout's PDFs from the outside, with poppler-utils and qpdf.
+
+Usage: check_pdf.py CLOSEOUT WORKDIR
+Prints 'ok - NAME' / 'FAIL - NAME: why' per check and a last line
+'N passed, M failed'; exits 1 if anything failed.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+passed = failed = 0
+
+
+def report(name, ok, why=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok - {name}")
+    else:
+        failed += 1
+        print(f"FAIL - {name}: {why}")
+
+
+def run(*args, check=True):
+    p = subprocess.run(args, capture_output=True, text=True)
+    if check and p.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)}: exit {p.returncode}: {p.stderr.strip()}")
+    return p.stdout
+
+
+def squash(s):
+    """Text without white space or soft hyphens: line breaks cannot matter."""
+    return re.sub(r"[\s\u00ad]+", "", s)
+
+
+def page_texts(pdf):
+    n = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
+    whole = run("pdftotext", "-layout", pdf, "-")
+    pages = whole.split("\f")
+    return pages[:n]
+
+
+def render(closeout, yaml, out):
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1556236800")
+    p = subprocess.run([closeout, "render", "-q", yaml, "-o", out, "--xml", out + ".xml"],
+                       capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        raise RuntimeError(f"render {yaml}: {p.stderr}")
+
+
+def toc_entries(pages):
+    """(number, title, page) from the contents pages, as the reader sees them."""
+    entries = []
+    for text in pages[1:4]:
+        for line in text.splitlines():
+            m = re.match(r"^\s*(\d+(?:\.\d+)*)\s+(.+?)\s*\.*\s+(\d+)\s*$", line)
+            if m:
+                title = re.sub(r"(\s*\.)+$", "", m.group(2)).strip()
+                entries.append((m.group(1), title, int(m.group(3))))
+    return entries
+
+
+def check_toc(name, pages, expect_min):
+    entries = toc_entries(pages)
+    report(f"{name}: contents lists {expect_min}+ entries", len(entries) >= expect_min,
+           f"found {len(entries)}")
+    bad = []
+    for number, title, page in entries:
+        if page < 1 or page > len(pages):
+            bad.append(f"{number} -> {page} (no such page)")
+            continue
+        want = squash(number + title)
+        # The heading must be on that page, at the start of a line.
+        lines = [squash(l) for l in pages[page - 1].splitlines()]
+        if not any(l.startswith(want[:40]) for l in lines):
+            bad.append(f"{number} {title} -> p.{page}")
+    report(f"{name}: each contents entry's page holds its heading", not bad and entries,
+           "; ".join(bad[:5]))
+    return entries
+
+
+def outline_count(pdf):
+    data = json.loads(run("qpdf", "--json=2", "--json-key=outlines", pdf))
+
+    def count(items):
+        return sum(1 + count(i.get("kids", [])) for i in items)
+    return count(data.get("outlines", []))
+
+
+def link_annots(pdf):
+    """(uri links, internal links) counted from the annotations."""
+    data = json.loads(run("qpdf", "--json=2", "--json-key=objects", pdf))
+    uri = dest = 0
+    for obj in data["qpdf"][1].values():
+        v = obj.get("value") if isinstance(obj, dict) else None
+        if not isinstance(v, dict) or v.get("/Subtype") != "/Link":
+            continue
+        a = v.get("/A")
+        if isinstance(a, dict) and a.get("/S") == "/URI":
+            uri += 1
+        elif "/Dest" in v or (isinstance(a, dict) and a.get("/S") == "/GoTo"):
+            dest += 1
+        elif isinstance(a, str):
+            # Indirect action: resolve it.
+            act = data["qpdf"][1].get("obj:" + a.replace(" R", "").replace(" ", " "), {})
+            av = act.get("value", {})
+            if av.get("/S") == "/URI":
+                uri += 1
+            else:
+                dest += 1
+    return uri, dest
+
+
+def check_common(name, pdf, pages, nsections):
+    info = run("pdfinfo", pdf)
+    report(f"{name}: tagged PDF", re.search(r"Tagged:\s+yes", info) is not None)
+    report(f"{name}: title in metadata", re.search(r"Title:\s+\S", info) is not None)
+    fonts = run("pdffonts", pdf).splitlines()[2:]
+    unembedded = [l for l in fonts if l.split()[-5] != "yes"]
+    report(f"{name}: all fonts embedded ({len(fonts)} fonts)", fonts and not unembedded,
+           "; ".join(unembedded))
+    n = outline_count(pdf)
+    report(f"{name}: one bookmark per heading ({nsections})", n == nsections, f"found {n}")
+    footer = [p for p in pages[1:] if not re.search(rf"\b{len(pages)}\s*$", p.strip())]
+    report(f"{name}: every page after the cover ends with 'page X / {len(pages)}'",
+           not footer, f"{len(footer)} pages without")
+
+
+def sections_in(xml):
+    return len(re.findall(r"<section[ >]", open(xml, encoding="utf-8").read()))
+
+
+def main():
+    closeout, work = sys.argv[1], sys.argv[2]
+    os.makedirs(work, exist_ok=True)
+
+    # The seed report: every sentence, contents, bookmarks, links.
+    seed = os.path.join(ROOT, "reports", "jarjestoyhteistyo.yaml")
+    if os.path.exists(seed):
+        pdf = os.path.join(work, "seed.pdf")
+        render(closeout, seed, pdf)
+        pages = page_texts(pdf)
+        body = squash("".join(pages))
+        sentences = os.path.join(ROOT, "tests", "seed", "sentences.txt")
+        if os.path.exists(sentences):
+            missing = [s for s in open(sentences, encoding="utf-8").read().splitlines()
+                       if s.strip() and squash(s) not in body]
+            report("seed: every sentence is in the PDF", not missing,
+                   f"{len(missing)} missing, first: {missing[:1]}")
+        cells = os.path.join(ROOT, "tests", "seed", "cells.txt")
+        if os.path.exists(cells):
+            missing = [s for s in open(cells, encoding="utf-8").read().splitlines()
+                       if s.strip() and squash(s) not in body]
+            report("seed: every table cell is in the PDF", not missing, str(missing[:2]))
+        check_toc("seed", pages, 20)
+        check_common("seed", pdf, pages, sections_in(pdf + ".xml"))
+        uri, dest = link_annots(pdf)
+        report("seed: web and e-mail links are clickable (>= 7)", uri >= 7, f"{uri} URI links")
+        report("seed: contents entries are links (>= 20)", dest >= 20, f"{dest} internal links")
+
+    for other in ("digital-services", "hallbar-mobilitet"):
+        path = os.path.join(ROOT, "reports", other + ".yaml")
+        if not os.path.exists(path):
+            continue
+        pdf = os.path.join(work, other + ".pdf")
+        render(closeout, path, pdf)
+        pages = page_texts(pdf)
+        check_toc(other, pages, 8)
+        check_common(other, pdf, pages, sections_in(pdf + ".xml"))
+
+    # A 300-row table: its header row on every page it spans.
+    rows = ["meta:", "  title: Long table", "  project: {name: Test}", "  date: 2024-01-31",
+            "  language: en", "implementation:", "  deliverables:"]
+    for i in range(1, 301):
+        rows.append(f"    - description: Deliverable row {i:03d} with some words to wrap "
+                    + "the cell " * (i % 7))
+        rows.append(f"      completed: {i % 12 + 1}/2023")
+    src = os.path.join(work, "long-table.yaml")
+    open(src, "w").write("\n".join(rows) + "\n")
+    pdf = os.path.join(work, "long-table.pdf")
+    render(closeout, src, pdf)
+    pages = page_texts(pdf)
+    spanned = [i for i, p in enumerate(pages) if re.search(r"Deliverable row \d{3}", p)]
+    missing = [i + 1 for i in spanned if "Description" not in pages[i]]
+    seen = set(re.findall(r"Deliverable row (\d{3})", "".join(pages)))
+    report(f"300-row table spans {len(spanned)} pages with its header on each",
+           len(spanned) >= 5 and not missing, f"no header on pages {missing}")
+    report("300-row table: no row lost", len(seen) == 300, f"{len(seen)} rows found")
+
+    # A 200-letter Finnish compound in a cell stays inside its cell.
+    word = ("maakunta" "järjestö" "yhteistyö" "kumppanuus" "pöytä" "valmistelu") * 4
+    word = word[:200]
+    src = os.path.join(work, "compound.yaml")
+    open(src, "w", encoding="utf-8").write(
+        "meta:\n  title: Compound\n  project: {name: Test}\n  date: 2019-04-26\n"
+        "  language: fi\nsummary:\n  content:\n    - table:\n        columns: [Sana, Merkki]\n"
+        f"        rows:\n          - [{word}, OIKEALLA]\n")
+    pdf = os.path.join(work, "compound.pdf")
+    render(closeout, src, pdf)
+    html = run("pdftotext", "-bbox", pdf, "-")
+    boxes = [(float(a), float(b), w) for a, b, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+    marker = [b for b in boxes if b[2] == "OIKEALLA"]
+    pieces = [b for b in boxes if len(b[2]) >= 2 and squash(b[2]).rstrip("-\u00ad").lower()
+              in word and b[2] not in ("Sana", "Merkki")]
+    ok = bool(marker) and bool(pieces) and all(p[1] <= marker[0][0] for p in pieces)
+    got = "".join(squash(p[2]).rstrip("-\u00ad") for p in pieces)
+    report("200-letter compound stays inside its cell", ok,
+           f"marker at {marker[0][0] if marker else None}, widest piece ends at "
+           f"{max((p[1] for p in pieces), default=None)}")
+    report("200-letter compound is printed whole", word in got, f"{len(got)} letters found")
+
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
