@@ -53,6 +53,14 @@ examples: all
 		$(B)/closeout render "$$f" || exit 1; \
 	done
 
+# Speed and memory targets: inputs are generated, figures printed (tests/bench/).
+$(B)/floor: tests/bench/floor.c | $(B)
+	$(CC) -O2 $(shell pkg-config --cflags pangocairo pangoft2 fontconfig) -o $@ $< \
+		$(shell pkg-config --libs pangocairo pangoft2 fontconfig)
+
+bench: all $(B)/floor
+	/usr/bin/python3 tests/bench/bench.py $(B)/closeout $(B)/floor $(B)/bench
+
 asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
@@ -63,4 +71,4 @@ clean:
 format:
 	clang-format -i src/*.c src/*.h
 
-.PHONY: all test check deps examples asan clean format
+.PHONY: all test check deps examples bench asan clean format

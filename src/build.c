@@ -346,6 +346,21 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		m->publicity.s = model_publicity_values[0];
 }
 
+/* Leading spaces of source line "line": where a block scalar's text starts. */
+static unsigned
+source_indent(const struct co_doc *doc, unsigned line)
+{
+	const char	*p = doc->src, *end = doc->src + doc->srclen;
+	unsigned	 i, n = 0;
+
+	for (i = 0; i < line && p != NULL && p < end; i++)
+		if ((p = memchr(p, '\n', end - p)) != NULL)
+			p++;
+	while (p != NULL && p < end && p[n] == ' ')
+		n++;
+	return n;
+}
+
 /* Prose from a scalar: paragraphs and lists. */
 static void
 build_prose(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
@@ -359,7 +374,7 @@ build_prose(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 	/* A block scalar's text starts on the line after '|'. */
 	if (v->literal) {
 		pos.line++;
-		pos.col += 2;
+		pos.col = source_indent(doc, pos.line);
 	}
 	prose_parse(doc, parent, v->str, pos);
 }

@@ -191,6 +191,21 @@ def main():
            len(spanned) >= 5 and not missing, f"no header on pages {missing}")
     report("300-row table: no row lost", len(seen) == 300, f"{len(seen)} rows found")
 
+    # A row taller than a page is split across pages, never lost.
+    big = " ".join(f"Solun lause numero {i} jatkuu sivulta toiselle." for i in range(1, 181))
+    src = os.path.join(work, "tall-row.yaml")
+    open(src, "w", encoding="utf-8").write(
+        "meta:\n  title: Tall\n  project: {name: T}\n  date: 2019-04-26\n  language: fi\n"
+        "summary:\n  content:\n    - table:\n        columns: [A, B]\n        rows:\n"
+        f"          - [lyhyt, \"{big}\"]\n          - [toinen, viimeinen]\n")
+    pdf = os.path.join(work, "tall-row.pdf")
+    render(closeout, src, pdf)
+    pages = page_texts(pdf)
+    text = squash("".join(pages))
+    lost = [i for i in range(1, 181) if squash(f"numero {i} jatkuu") not in text]
+    report(f"a row taller than a page spans {len(pages) - 2} pages, nothing lost",
+           not lost and "viimeinen" in text and len(pages) >= 4, f"lost sentences {lost[:5]}")
+
     # A 200-letter Finnish compound in a cell stays inside its cell.
     word = ("maakunta" "järjestö" "yhteistyö" "kumppanuus" "pöytä" "valmistelu") * 4
     word = word[:200]

@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+"""make bench: generates inputs, times closeout and the text-only floor.
+
+For each input: pages, median wall time over several whole-process runs
+(start-up included), peak memory (max RSS), and the ratio to the floor.
+Targets are checked here, not in unit tests.  Usage: bench.py CLOSEOUT FLOOR OUTDIR
+"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SEED = os.path.join(ROOT, "reports", "jarjestoyhteistyo.yaml")
+
+# The seed's standard sections with their Finnish titles, in report order.
+STANDARD = [
+    ("summary", "Yhteenveto", []),
+    ("current_state_and_goals", "Nykytila ja tavoitteet",
+     [("current_state", "Nykytilan kuvaus"), ("requirements", "Vaatimukset"), ("goals", "Tavoitteet")]),
+    ("implementation", "Toteutus",
+     [("scope", "Työn sisältö ja laajuus"), ("deliverables", "Lopputuotokset"),
+      ("exclusions", "Rajaukset"), ("benefits", "Hyödyt"), ("budget", "Kustannukset")]),
+    ("organisation", "Organisointi", [("project_group", "Valmisteluryhmä"), ("stakeholders", "Sidosryhmät")]),
+    ("risks", "Riskit", []),
+    ("documentation", "Dokumentointi", []),
+    ("lessons_and_proposals", "Opit ja kehittämisehdotukset",
+     [("lessons", "Opit ja palaute"), ("proposals", "Kehittämisehdotukset")]),
+    ("further_information", "Lisätietoja", []),
+]
+TYPED = {"goals", "deliverables", "risks", "documents", "lessons", "proposals", "contacts", "budget"}
+OWN_TABLE = {"goals": "goals", "deliverables": "deliverables", "budget": "budget", "risks": "risks",
+             "documentation": "documents", "lessons": "lessons", "proposals": "proposals",
+             "further_information": "contacts"}
+
+
+class Loader(yaml.SafeLoader):
+    pass
+
+
+# Keep dates and numbers as the author wrote them.
+Loader.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t == "tag:yaml.org,2002:str"]
+                                  for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def as_custom(key, title, value, subs, copy):
+    """A standard section turned into a custom one with the same content."""
+    sec = {"title": f"{title} {copy}" if copy else title}
+    if isinstance(value, str):
+        sec["text"] = value
+        return sec
+    if isinstance(value, list):
+        sec[OWN_TABLE[key]] = value
+        return sec
+    for k, v in value.items():
+        if k in ("text", "content") or k in TYPED:
+            sec[k] = v
+    children = []
+    for skey, stitle in subs:
+        if skey in value:
+            children.append(as_custom(skey, stitle, value[skey], [], None))
+    if children:
+        sec["sections"] = children
+    return sec
+
+
+def repeated(report, times):
+    out = {"meta": dict(report["meta"]), "sections": []}
+    out["meta"]["title"] = f"{report['meta']['title']} ({times}×)"
+    for copy in range(1, times + 1):
+        for key, title, subs in STANDARD:
+            if key in report:
+                out["sections"].append(as_custom(key, title, report[key], subs, copy))
+    return out
+
+
+def long_table(report, rows):
+    out = {"meta": dict(report["meta"])}
+    base = report["implementation"]["deliverables"]
+    items = []
+    for i in range(rows):
+        d = dict(base[i % len(base)])
+        d["description"] = f"{i + 1}. {d['description']}"
+        items.append(d)
+    out["implementation"] = {"deliverables": items}
+    return out
+
+
+def paragraphs(node, out):
+    """Every prose paragraph and table text of a report, for the floor."""
+    if isinstance(node, str):
+        for p in re.split(r"\n\s*\n", node):
+            p = " ".join(p.split())
+            if len(p) > 0:
+                out.append(p)
+    elif isinstance(node, list):
+        for v in node:
+            paragraphs(v, out)
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            if k != "meta":
+                paragraphs(v, out)
+
+
+def measure(cmd, runs):
+    times, peaks, out = [], [], ""
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _, status, usage = os.wait4(p.pid, 0)
+        t1 = time.perf_counter()
+        out = p.stdout.read() + p.stderr.read()
+        p.stdout.close()
+        p.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed: {out}")
+        times.append(t1 - t0)
+        peaks.append(usage.ru_maxrss / 1024.0)
+    return statistics.median(times), max(peaks), out
+
+
+def main():
+    closeout, floor, outdir = sys.argv[1:4]
+    os.makedirs(outdir, exist_ok=True)
+    report = yaml.load(open(SEED, encoding="utf-8"), Loader=Loader)
+    inputs = [
+        ("seed", report, 9),
+        ("50x (400 sections)", repeated(report, 50), 5),
+        ("600-row table", long_table(report, 600), 5),
+        ("2000 pages", repeated(report, 250), 3),
+    ]
+    env_fonts = os.path.join(ROOT, "fonts", "fonts.conf")
+    rows = []
+    for name, data, runs in inputs:
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        src = os.path.join(outdir, slug + ".yaml")
+        if name == "seed":
+            src = SEED
+        else:
+            with open(src, "w", encoding="utf-8") as f:
+                yaml.safe_dump(data, f, allow_unicode=True, sort_keys=False, width=100)
+        pdf = os.path.join(outdir, slug + ".pdf")
+        xml = os.path.join(outdir, slug + ".xml")
+        t, mem, out = measure([closeout, "render", src, "-o", pdf, "--xml", xml], runs)
+        pages = int(re.search(r"(\d+) pages", out).group(1))
+        ft = fpages = None
+        if name in ("seed", "50x (400 sections)", "2000 pages"):
+            paras = []
+            paragraphs(data, paras)
+            txt = os.path.join(outdir, slug + ".txt")
+            open(txt, "w", encoding="utf-8").write("\n".join(paras) + "\n")
+            ft, _, fout = measure([floor, env_fonts, txt, os.path.join(outdir, slug + "-floor.pdf")], runs)
+            fpages = int(fout.strip())
+        rows.append((name, pages, t, ft, fpages, mem))
+
+    print()
+    print("| input | pages | time | floor | ratio to floor | peak memory |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, pages, t, ft, fpages, mem in rows:
+        ratio = f"{t / ft:.2f}×" if ft else "–"
+        fl = f"{ft:.3f} s ({fpages} p.)" if ft else "–"
+        print(f"| {name} | {pages} | {t:.3f} s | {fl} | {ratio} | {mem:.1f} MiB |")
+    print()
+
+    by = {r[0]: r for r in rows}
+    seed, x50, table, big = by["seed"], by["50x (400 sections)"], by["600-row table"], by["2000 pages"]
+    per50 = x50[2] / x50[1]
+    per2000 = big[2] / big[1]
+    targets = [
+        ("seed ≤ 0.10 s", seed[2] <= 0.10, f"{seed[2]:.3f} s"),
+        ("seed ≤ 3× floor", seed[2] <= 3 * seed[3], f"{seed[2] / seed[3]:.2f}×"),
+        ("50× ≤ 2.0 s", x50[2] <= 2.0, f"{x50[2]:.3f} s"),
+        ("50× ≤ 2.2× floor", x50[2] <= 2.2 * x50[3], f"{x50[2] / x50[3]:.2f}×"),
+        ("600-row table ≤ 0.4 s", table[2] <= 0.4, f"{table[2]:.3f} s"),
+        ("50× peak memory ≤ 48 MiB", x50[5] <= 48, f"{x50[5]:.1f} MiB"),
+        ("time per page at 2000 p. ≤ 1.2× that at 50×", per2000 <= 1.2 * per50,
+         f"{per2000 * 1000:.2f} ms vs {per50 * 1000:.2f} ms"),
+    ]
+    for what, ok, got in targets:
+        print(f"{'met ' if ok else 'MISS'}  {what}: {got}")
+    print(f"{sum(ok for _, ok, _ in targets)} targets met, {sum(not ok for _, ok, _ in targets)} missed")
+
+
+if __name__ == "__main__":
+    main()
