@@ -16,7 +16,7 @@ B	 = build
 
 # Core objects in pipeline order: model, load, build, number, render.
 CORE	 = arena diag model doc load_yaml build inline dates load_xml i18n number \
-	   template hyphen measure layout render_pdf pdf render_xml render_tree
+	   template hyphen measure layout render_pdf outfile pdf render_xml render_tree
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 HDRS	 = $(wildcard src/*.h)
 

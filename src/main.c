@@ -4,11 +4,13 @@
 #include <errno.h>
 #include <glib.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "closeout.h"
+#include "outfile.h"
 
 #define EXIT_REPORT	1	/* the report has errors */
 #define EXIT_USAGE	2	/* usage or I/O errors */
@@ -70,16 +72,31 @@ static int
 write_output(const char *input, const char *path, const char *data, size_t len)
 {
 	GError	*err = NULL;
+	char	*tmp, *error = NULL;
 
 	if (same_file(input, path)) {
 		fprintf(stderr, "closeout: %s: refusing to overwrite the input\n", path);
 		return EXIT_USAGE;
 	}
-	if (!g_file_set_contents(path, data, (gssize)len, &err)) {
-		fprintf(stderr, "closeout: %s\n", err->message);
-		g_error_free(err);
+	if ((tmp = outfile_begin(path, &error)) == NULL) {
+		fprintf(stderr, "closeout: %s\n", error);
+		g_free(error);
 		return EXIT_USAGE;
 	}
+	if (!g_file_set_contents(tmp, data, (gssize)len, &err)) {
+		fprintf(stderr, "closeout: %s: %s\n", path, err->message);
+		g_error_free(err);
+		outfile_discard(tmp);
+		g_free(tmp);
+		return EXIT_USAGE;
+	}
+	if (!outfile_commit(tmp, path, &error)) {
+		fprintf(stderr, "closeout: %s\n", error);
+		g_free(error);
+		g_free(tmp);
+		return EXIT_USAGE;
+	}
+	g_free(tmp);
 	return 0;
 }
 
@@ -166,6 +183,15 @@ run(const char *command, const char *input)
 	return rc;
 }
 
+/* An interrupted run leaves no temporary file and no half output. */
+static void
+on_signal(int sig)
+{
+	outfile_abort();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -173,6 +199,9 @@ main(int argc, char *argv[])
 	GError		*err = NULL;
 	int		 rc;
 
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 	setlocale(LC_ALL, "");
 	/* cairo writes decimals through printf: keep the point. */
 	setlocale(LC_NUMERIC, "C");

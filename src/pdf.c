@@ -1,13 +1,11 @@
 /* pdf.c: co_write_pdf(): template, layout and painting in one call for main.c. */
 #include <glib.h>
-#include <glib/gstdio.h>
-#include <errno.h>
-#include <unistd.h>
 
 #include <qpdf/qpdf-c.h>
 
 #include "layout.h"
 #include "model.h"
+#include "outfile.h"
 #include "template.h"
 
 /*
@@ -58,8 +56,9 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 {
 	struct tpl	*tpl;
 	struct co_pages	*pages;
-	char		*dir, *tmp, *tmp2 = NULL;
-	int		 fd, pagecount = -1;
+	char		*dir, *tmp = NULL, *tmp2 = NULL;
+	int		 pagecount = -1;
+	bool		 ok;
 
 	*error = NULL;
 	dir = g_path_get_dirname(doc->path);
@@ -74,35 +73,21 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 		tpl_free(tpl);
 		return -1;
 	}
-	/* A temporary file beside the target, renamed only when complete. */
-	dir = g_path_get_dirname(path);
-	tmp = g_build_filename(dir, ".closeout-XXXXXX.pdf", NULL);
-	tmp2 = g_build_filename(dir, ".closeout-XXXXXX.pdf", NULL);
-	g_free(dir);
-	if ((fd = g_mkstemp(tmp)) < 0) {
-		*error = g_strdup_printf("%s: cannot create a temporary file: %s", path,
-		    g_strerror(errno));
+	/* Temporary files beside the target; the PDF appears only when complete. */
+	if ((tmp = outfile_begin(path, error)) == NULL)
+		goto out;
+	if ((tmp2 = outfile_begin(path, error)) == NULL) {
+		outfile_discard(tmp);
 		goto out;
 	}
-	close(fd);
-	if ((fd = g_mkstemp(tmp2)) < 0) {
-		*error = g_strdup_printf("%s: cannot create a temporary file: %s", path,
-		    g_strerror(errno));
-		g_unlink(tmp);
+	ok = co_render_pdf(pages, tmp, error) && finish_pdf(doc, tmp, tmp2, error);
+	outfile_discard(tmp);
+	if (!ok) {
+		outfile_discard(tmp2);
 		goto out;
 	}
-	close(fd);
-	if (!co_render_pdf(pages, tmp, error) || !finish_pdf(doc, tmp, tmp2, error)) {
-		g_unlink(tmp);
-		g_unlink(tmp2);
+	if (!outfile_commit(tmp2, path, error))
 		goto out;
-	}
-	g_unlink(tmp);
-	if (g_rename(tmp2, path) != 0) {
-		*error = g_strdup_printf("%s: %s", path, g_strerror(errno));
-		g_unlink(tmp2);
-		goto out;
-	}
 	pagecount = pages->pages->len;
 out:
 	g_free(tmp);
