@@ -1,5 +1,9 @@
 /* layout.c: flows the report onto pages: cover, contents, headings, text, lists, tables. */
+#include <sys/stat.h>
+
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -1272,20 +1276,36 @@ page_free(struct lay_page *p)
 	g_free(p);
 }
 
-/* The logo must be a file in the report's own directory. */
+/*
+ * The logo must be a PNG or SVG file of at most 4 MiB inside the report's own
+ * directory, also after following symbolic links; otherwise the cover goes
+ * without it (pdf.c warns).
+ */
 static char *
 find_logo(const struct co_doc *doc)
 {
-	char	*dir, *path;
+	char		*dir, *path, *real_dir, *real_path;
+	GStatBuf	 st;
+	bool		 inside;
 
-	if (doc->meta.logo.s == NULL)
+	if (doc->meta.logo.s == NULL || g_path_is_absolute(doc->meta.logo.s))
 		return NULL;
-	if (g_path_is_absolute(doc->meta.logo.s) || strstr(doc->meta.logo.s, "..") != NULL)
+	if (!g_str_has_suffix(doc->meta.logo.s, ".png") &&
+	    !g_str_has_suffix(doc->meta.logo.s, ".svg"))
 		return NULL;
 	dir = g_path_get_dirname(doc->path);
 	path = g_build_filename(dir, doc->meta.logo.s, NULL);
+	real_dir = realpath(dir, NULL);
+	real_path = realpath(path, NULL);
+	inside = real_dir != NULL && real_path != NULL &&
+	    g_str_has_prefix(real_path, real_dir) &&
+	    real_path[strlen(real_dir)] == '/' &&
+	    g_stat(real_path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size <= 4 * 1024 * 1024;
+	free(real_dir);
+	free(real_path);
 	g_free(dir);
-	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+	if (!inside) {
 		g_free(path);
 		return NULL;
 	}

@@ -27,11 +27,12 @@ on_xml_error(void *arg, xmlErrorPtr err)
 	g_free(msg);
 }
 
+/* Our XSD is part of the program: a broken one is silent here, reported by the caller. */
 static void
 on_schema_error(void *arg, xmlErrorPtr err)
 {
 	(void)arg;
-	g_warning("closeout's own XSD is broken: %s", err->message);
+	(void)err;
 }
 
 static bool
@@ -338,7 +339,9 @@ our_schema(void)
 	path = g_build_filename(co_datadir(), CO_XSD_FILE, NULL);
 	pctx = xmlSchemaNewParserCtxt(path);
 	xmlSchemaSetParserStructuredErrors(pctx, on_schema_error, NULL);
+	xmlSetStructuredErrorFunc(NULL, on_schema_error);
 	schema = xmlSchemaParse(pctx);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSchemaFreeParserCtxt(pctx);
 	g_free(path);
 	return schema;
@@ -354,6 +357,12 @@ load_xml(struct co_doc *doc)
 	const xmlNode		*root, *c, *s;
 	struct co_pos		 zero = { 0, 0 };
 
+	/* Our own schema first: its problems are ours, not the report's. */
+	if ((schema = our_schema()) == NULL) {
+		co_diag(doc, zero, CO_DIAG_F_READ, "cannot load %s from %s (set CLOSEOUT_DATADIR?)",
+		    CO_XSD_FILE, co_datadir());
+		return;
+	}
 	ctx = xmlNewParserCtxt();
 	/* libxml2 2.9 has no per-context handler: set it around our own calls. */
 	xmlSetStructuredErrorFunc(doc, on_xml_error);
@@ -362,11 +371,6 @@ load_xml(struct co_doc *doc)
 	if (xdoc == NULL) {
 		if (doc->worst < CO_LEVEL_ERROR)
 			co_diag(doc, zero, CO_DIAG_E_SYNTAX, "not well-formed XML");
-		goto out;
-	}
-	if ((schema = our_schema()) == NULL) {
-		co_diag(doc, zero, CO_DIAG_F_READ, "cannot load %s from %s",
-		    CO_XSD_FILE, co_datadir());
 		goto out;
 	}
 	vctx = xmlSchemaNewValidCtxt(schema);

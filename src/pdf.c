@@ -73,6 +73,11 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 		tpl_free(tpl);
 		return -1;
 	}
+	if (doc->meta.logo.s != NULL && pages->logo_path == NULL) {
+		co_diag(doc, doc->meta.logo.pos, CO_DIAG_W_LOGO,
+		    "'%s' must be a PNG or SVG file of at most 4 MiB in the report's folder",
+		    doc->meta.logo.s);
+	}
 	/* Temporary files beside the target; the PDF appears only when complete. */
 	if ((tmp = outfile_begin(path, error)) == NULL)
 		goto out;

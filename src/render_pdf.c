@@ -3,6 +3,7 @@
 #include <cairo.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 #include <string.h>
 #include <librsvg/rsvg.h>
 
@@ -55,6 +56,27 @@ paint_text(struct painter *p, const struct lay_item *it)
 	}
 }
 
+/* Reads the PNG header: a decoded image is bounded before it is decoded. */
+static bool
+png_size_ok(const char *path)
+{
+	unsigned char	 h[24];
+	FILE		*fp;
+	unsigned long	 w, ht;
+	bool		 ok;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return false;
+	ok = fread(h, 1, sizeof(h), fp) == sizeof(h) &&
+	    memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(h + 12, "IHDR", 4) == 0;
+	fclose(fp);
+	if (!ok)
+		return false;
+	w = (unsigned long)h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19];
+	ht = (unsigned long)h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23];
+	return w > 0 && ht > 0 && w <= 4000 && ht <= 4000;
+}
+
 static void
 paint_image(struct painter *p, const struct lay_item *it)
 {
@@ -63,8 +85,11 @@ paint_image(struct painter *p, const struct lay_item *it)
 
 	if (path == NULL)
 		return;
-	if (g_str_has_suffix(path, ".png") || g_str_has_suffix(path, ".PNG")) {
-		cairo_surface_t *img = cairo_image_surface_create_from_png(path);
+	if (g_str_has_suffix(path, ".png")) {
+		cairo_surface_t *img;
+		if (!png_size_ok(path))
+			return;
+		img = cairo_image_surface_create_from_png(path);
 		if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
 			iw = cairo_image_surface_get_width(img);
 			ih = cairo_image_surface_get_height(img);
