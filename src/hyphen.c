@@ -1,0 +1,494 @@
+/* hyphen.c: puts soft hyphens into words, through libvoikko or libhyphen, once per distinct word. */
+#include <glib.h>
+#include <libvoikko/voikko.h>
+#include <libvoikko/voikko_defines.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hyphen.h"
+
+/*
+ * libhyphen's own header is also called hyphen.h, and with -Isrc
+ * <hyphen.h> finds ours first: declare the three functions we use.
+ * Their signatures have not changed since libhyphen 2.4 (2008).
+ */
+typedef struct _HyphenDict HyphenDict;
+HyphenDict	*hnj_hyphen_load_file(FILE *);
+void		 hnj_hyphen_free(HyphenDict *);
+int		 hnj_hyphen_hyphenate2(HyphenDict *, const char *, int, char *,
+		    char *, char ***, int **, int **);
+
+#define SHY		"\xc2\xad"	/* U+00AD SOFT HYPHEN in UTF-8 */
+#define MIN_WORD	5		/* letters in the shortest word we break */
+#define MIN_SIDE	2		/* letters kept on each side of a break */
+#define MAX_WORD	255		/* characters; also libvoikko's limit */
+#define MAX_CACHE	(1 << 18)	/* entries before the cache starts over */
+
+struct hyph {
+	enum co_lang		 lang;		/* language of the text */
+	struct VoikkoHandle	*voikko;	/* Finnish, or NULL */
+	HyphenDict		*dict;		/* Swedish or English, or NULL */
+	GIConv			 conv;		/* UTF-8 to the dictionary's charset */
+	bool			 utf8;		/* dictionary is UTF-8: conv unused */
+	GHashTable		*cache;		/* lowercased word → count, indices */
+	GString			*key;		/* scratch: the word, lowercased */
+	GString			*enc;		/* scratch: the word for libhyphen */
+	size_t			 lookups;	/* words sent to the dictionary */
+	size_t			 hits;		/* words found in the cache */
+};
+
+/*
+ * A word as hyph_text() sees it: a run of letters, combining marks,
+ * digits and soft hyphens between two other characters.
+ */
+struct word {
+	const char	*s;			/* first byte, in the text */
+	size_t		 len;			/* bytes */
+	size_t		 nchar;			/* characters */
+	size_t		 nletter;		/* letters: marks not counted */
+	bool		 skip;			/* digits, capitals, soft hyphens */
+	guint16		 off[MAX_WORD + 1];	/* byte offset of each character */
+};
+
+/*
+ * Dictionary paths for libhyphen, most wanted first.  Debian's hyphen-sv
+ * and hyphen-en-us install into /usr/share/hyphen.
+ */
+static const char *const sv_dicts[] = {
+	"/usr/share/hyphen/hyph_sv_SE.dic",
+	"/usr/share/hyphen/hyph_sv_FI.dic",
+	"/usr/local/share/hyphen/hyph_sv_SE.dic",
+	NULL
+};
+static const char *const en_dicts[] = {
+	"/usr/share/hyphen/hyph_en_US.dic",
+	"/usr/share/hyphen/hyph_en_GB.dic",
+	"/usr/local/share/hyphen/hyph_en_US.dic",
+	NULL
+};
+
+/*
+ * Opens the first dictionary of "paths" that exists.  Its first line
+ * names the charset (hyph_sv_SE.dic is ISO8859-1, hyph_en_US.dic UTF-8);
+ * anything but UTF-8 gets a converter.  Loading through our own FILE
+ * keeps libhyphen from printing when a file is missing.
+ */
+static void
+load_dict(struct hyph *h, const char *const *paths)
+{
+	FILE	*f = NULL;
+	char	 line[64];
+
+	for (; *paths != NULL && f == NULL; paths++)
+		f = fopen(*paths, "r");
+	if (f == NULL)
+		return;
+	if (fgets(line, sizeof(line), f) == NULL)
+		goto out;
+	g_strstrip(line);
+	h->utf8 = g_ascii_strcasecmp(line, "UTF-8") == 0;
+	if (!h->utf8) {
+		h->conv = g_iconv_open(line, "UTF-8");
+		if (h->conv == (GIConv)-1)
+			goto out;
+	}
+	rewind(f);
+	h->dict = hnj_hyphen_load_file(f);
+out:
+	fclose(f);
+}
+
+static void
+load_voikko(struct hyph *h)
+{
+	const char	*err = NULL;
+
+	h->voikko = voikkoInit(&err, "fi", NULL);
+	if (h->voikko == NULL)
+		return;
+	/* Unknown words (names, new compounds) get rule-based breaks. */
+	voikkoSetBooleanOption(h->voikko, VOIKKO_OPT_HYPHENATE_UNKNOWN_WORDS, 1);
+	/*
+	 * No breaks between vowels of a hiatus or before a one-letter
+	 * syllable: "järjestö-areena", not "järjestöa-reena".
+	 */
+	voikkoSetBooleanOption(h->voikko, VOIKKO_OPT_NO_UGLY_HYPHENATION, 1);
+}
+
+struct hyph *
+hyph_new(enum co_lang lang)
+{
+	struct hyph	*h;
+
+	h = g_new0(struct hyph, 1);
+	h->lang = lang;
+	h->conv = (GIConv)-1;
+	h->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	h->key = g_string_sized_new(64);
+	h->enc = g_string_sized_new(64);
+	switch (lang) {
+	case CO_LANG_FI:
+		load_voikko(h);
+		break;
+	case CO_LANG_SV:
+		load_dict(h, sv_dicts);
+		break;
+	case CO_LANG_EN:
+		load_dict(h, en_dicts);
+		break;
+	case CO_LANG__MAX:
+		break;
+	}
+	return h;
+}
+
+void
+hyph_free(struct hyph *h)
+{
+	if (h == NULL)
+		return;
+	if (h->voikko != NULL)
+		voikkoTerminate(h->voikko);
+	if (h->dict != NULL)
+		hnj_hyphen_free(h->dict);
+	if (h->conv != (GIConv)-1)
+		g_iconv_close(h->conv);
+	g_hash_table_destroy(h->cache);
+	g_string_free(h->key, TRUE);
+	g_string_free(h->enc, TRUE);
+	g_free(h);
+}
+
+bool
+hyph_ok(const struct hyph *h)
+{
+	return h->voikko != NULL || h->dict != NULL;
+}
+
+void
+hyph_stats(const struct hyph *h, size_t *lookups, size_t *hits)
+{
+	if (lookups != NULL)
+		*lookups = h->lookups;
+	if (hits != NULL)
+		*hits = h->hits;
+}
+
+/*
+ * Decodes the character at "p" into *c and returns its length in bytes.
+ * A byte that does not start valid UTF-8 becomes U+FFFD, one byte long,
+ * so it is copied through untouched and ends any word.
+ */
+static size_t
+get_char(const char *p, const char *end, gunichar *c)
+{
+	if ((unsigned char)*p < 0x80) {
+		*c = (unsigned char)*p;
+		return 1;
+	}
+	*c = g_utf8_get_char_validated(p, end - p);
+	if (*c == (gunichar)-1 || *c == (gunichar)-2) {
+		*c = 0xfffd;
+		return 1;
+	}
+	return g_utf8_next_char(p) - p;
+}
+
+static bool
+is_space(gunichar c)
+{
+	return c < 0x80 ? g_ascii_isspace(c) : g_unichar_isspace(c);
+}
+
+static bool
+is_number(gunichar c)
+{
+	if (c < 0x80)
+		return g_ascii_isdigit(c);
+	switch (g_unichar_type(c)) {
+	case G_UNICODE_DECIMAL_NUMBER:
+	case G_UNICODE_LETTER_NUMBER:
+	case G_UNICODE_OTHER_NUMBER:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Letters, marks, digits and soft hyphens make words; all else parts them. */
+static bool
+is_word_char(gunichar c)
+{
+	if (c < 0x80)
+		return g_ascii_isalnum(c);
+	return g_unichar_isalpha(c) || g_unichar_ismark(c) || is_number(c) ||
+	    c == 0xad;
+}
+
+/* URLs and e-mail addresses: a token holding "://", "www." or '@'. */
+static bool
+is_address(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (memchr(s, '@', len) != NULL)
+		return true;
+	for (i = 0; i + 3 <= len; i++) {
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return true;
+		if (i + 4 <= len && g_ascii_strncasecmp(s + i, "www.", 4) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Reads the word starting at "p" into "w" and its lowercase form into
+ * h->key (one code point for one, so character indices agree).  Marks the
+ * word to be skipped if it holds digits or soft hyphens, or a capital
+ * anywhere but first ("STEA", "KS", "iPhone").
+ */
+static void
+scan_word(struct hyph *h, const char *p, const char *end, struct word *w)
+{
+	gunichar	 c;
+	size_t		 n;
+	bool		 letter;
+
+	w->s = p;
+	w->nchar = w->nletter = 0;
+	w->skip = false;
+	g_string_truncate(h->key, 0);
+	while (p < end) {
+		n = get_char(p, end, &c);
+		if (!is_word_char(c))
+			break;
+		if (w->nchar <= MAX_WORD)
+			w->off[w->nchar] = p - w->s;
+		w->nchar++;
+		if (c < 0x80) {
+			letter = g_ascii_isalpha(c);
+			if (letter && g_ascii_isupper(c) && w->nletter > 0)
+				w->skip = true;
+			g_string_append_c(h->key, g_ascii_tolower(c));
+		} else {
+			letter = g_unichar_isalpha(c);
+			if (!letter && !g_unichar_ismark(c))
+				w->skip = true;		/* digit or soft hyphen */
+			else if (letter && w->nletter > 0 &&
+			    (g_unichar_isupper(c) || g_unichar_istitle(c)))
+				w->skip = true;
+			g_string_append_unichar(h->key, g_unichar_tolower(c));
+		}
+		if (letter)
+			w->nletter++;
+		else if (c < 0x80)
+			w->skip = true;			/* ASCII digit */
+		p += n;
+	}
+	w->len = p - w->s;
+}
+
+/* Break points from libvoikko: '-' in its pattern means "break before". */
+static size_t
+breaks_voikko(struct hyph *h, size_t nchar, guint8 *brk)
+{
+	char	*pat;
+	size_t	 i, n = 0;
+
+	pat = voikkoHyphenateCstr(h->voikko, h->key->str);
+	if (pat == NULL)
+		return 0;
+	if (strlen(pat) == nchar)
+		for (i = 1; i < nchar; i++)
+			if (pat[i] == '-')
+				brk[n++] = i;
+	voikkoFreeCstr(pat);
+	return n;
+}
+
+/*
+ * Break points from libhyphen.  An odd value in hyphens[i] allows a break
+ * after character i.  For UTF-8 dictionaries hnj_hyphen_hyphenate2 indexes
+ * that array by character, not by byte (hnj_hyphen_norm); for the others
+ * we convert the word to a single-byte charset, where the two agree.  Non-
+ * standard breaks (they would change the spelling) are not taken.
+ */
+static size_t
+breaks_hyphen(struct hyph *h, size_t nchar, guint8 *brk)
+{
+	char		 hyphens[4 * MAX_WORD + 8];
+	char		**rep = NULL;
+	int		*pos = NULL, *cut = NULL;
+	const char	*word;
+	size_t		 wlen, i, n = 0;
+
+	if (h->utf8) {
+		word = h->key->str;
+		wlen = h->key->len;
+	} else {
+		gchar	*in = h->key->str, *outp;
+		gsize	 inleft = h->key->len, outleft;
+
+		g_string_set_size(h->enc, nchar + 8);
+		outp = h->enc->str;
+		outleft = h->enc->len;
+		g_iconv(h->conv, NULL, NULL, NULL, NULL);
+		if (g_iconv(h->conv, &in, &inleft, &outp, &outleft) == (gsize)-1 ||
+		    outp - h->enc->str != (ptrdiff_t)nchar)
+			return 0;	/* a letter the dictionary cannot spell */
+		*outp = '\0';
+		word = h->enc->str;
+		wlen = nchar;
+	}
+	if (wlen + 5 > sizeof(hyphens))
+		return 0;
+	memset(hyphens, 0, wlen + 5);
+	if (hnj_hyphen_hyphenate2(h->dict, word, wlen, hyphens, NULL,
+	    &rep, &pos, &cut) != 0)
+		goto out;
+	for (i = 0; i + 1 < nchar; i++)
+		if ((hyphens[i] & 1) && (rep == NULL || rep[i] == NULL))
+			brk[n++] = i + 1;
+out:
+	if (rep != NULL) {
+		for (i = 0; i < wlen; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return n;
+}
+
+/*
+ * Asks the dictionary for the breaks of h->key and stores them in the
+ * cache: one block holding the key, a count, then character indices.
+ * Breaks leaving fewer than MIN_SIDE letters on a side, or falling before
+ * a combining mark, are dropped here, whatever the dictionary said.
+ */
+static const guint8 *
+lookup(struct hyph *h, const struct word *w)
+{
+	guint8		 raw[MAX_WORD], keep[MAX_WORD];
+	guint8		*block;
+	size_t		 nraw, nkeep = 0, i, b, before;
+	const char	*p;
+	gunichar	 c;
+
+	h->lookups++;
+	if (h->voikko != NULL)
+		nraw = breaks_voikko(h, w->nchar, raw);
+	else
+		nraw = breaks_hyphen(h, w->nchar, raw);
+
+	/* Count letters before each break; the key has the word's marks. */
+	p = h->key->str;
+	before = 0;
+	for (i = 0, b = 0; b < nraw && *p != '\0'; i++) {
+		c = g_utf8_get_char(p);
+		if (i == raw[b]) {
+			if (!g_unichar_ismark(c) && before >= MIN_SIDE &&
+			    w->nletter - before >= MIN_SIDE &&
+			    (nkeep == 0 || keep[nkeep - 1] < raw[b]))
+				keep[nkeep++] = raw[b];
+			b++;
+		}
+		if (!g_unichar_ismark(c))
+			before++;
+		p = g_utf8_next_char(p);
+	}
+
+	if (g_hash_table_size(h->cache) >= MAX_CACHE)
+		g_hash_table_remove_all(h->cache);
+	block = g_malloc(h->key->len + 2 + nkeep);
+	memcpy(block, h->key->str, h->key->len + 1);
+	block[h->key->len + 1] = nkeep;
+	memcpy(block + h->key->len + 2, keep, nkeep);
+	g_hash_table_insert(h->cache, block, block + h->key->len + 1);
+	return block + h->key->len + 1;
+}
+
+/* Appends the word with a soft hyphen at each break of its cached entry. */
+static void
+emit_word(struct hyph *h, const struct word *w, GString *out)
+{
+	const guint8	*brk;
+	size_t		 i, from = 0;
+
+	brk = g_hash_table_lookup(h->cache, h->key->str);
+	if (brk != NULL)
+		h->hits++;
+	else
+		brk = lookup(h, w);
+	for (i = 1; i <= brk[0]; i++) {
+		g_string_append_len(out, w->s + from, w->off[brk[i]] - from);
+		g_string_append_len(out, SHY, 2);
+		from = w->off[brk[i]];
+	}
+	g_string_append_len(out, w->s + from, w->len - from);
+}
+
+/* Hyphenates the words of one token that holds no white space. */
+static void
+hyph_token(struct hyph *h, const char *p, const char *end, GString *out)
+{
+	struct word	 w;
+	const char	*q;
+	gunichar	 c;
+	size_t		 n;
+
+	while (p < end) {
+		/* Punctuation, apostrophes and hyphens go through as they are. */
+		for (q = p; q < end; q += n) {
+			n = get_char(q, end, &c);
+			if (is_word_char(c))
+				break;
+		}
+		g_string_append_len(out, p, q - p);
+		if (q == end)
+			break;
+		scan_word(h, q, end, &w);
+		p = q + w.len;
+		if (w.skip || w.nletter < MIN_WORD || w.nchar > MAX_WORD)
+			g_string_append_len(out, w.s, w.len);
+		else
+			emit_word(h, &w, out);
+	}
+}
+
+void
+hyph_text(struct hyph *h, const char *text, size_t len, GString *out)
+{
+	const char	*p = text, *end = text + len, *q;
+	gunichar	 c;
+	size_t		 n;
+
+	if (!hyph_ok(h)) {
+		g_string_append_len(out, text, len);
+		return;
+	}
+	while (p < end) {
+		/* White space. */
+		for (q = p; q < end; q += n) {
+			n = get_char(q, end, &c);
+			if (!is_space(c))
+				break;
+		}
+		g_string_append_len(out, p, q - p);
+		if (q == end)
+			break;
+		/* One token up to the next white space. */
+		for (p = q; q < end; q += n) {
+			n = get_char(q, end, &c);
+			if (is_space(c))
+				break;
+		}
+		if (is_address(p, q - p))
+			g_string_append_len(out, p, q - p);
+		else
+			hyph_token(h, p, q, out);
+		p = q;
+	}
+}
