@@ -411,7 +411,7 @@ grid_init(struct grid *g, int ncols)
 static void
 grid_widths(struct flow *f, struct grid *g, double *w)
 {
-	double	*minw, *maxw, summin = 0, summax = 0, avail, pad2, extra, d;
+	double	*minw, *maxw, summin = 0, summax = 0, avail, pad2, extra;
 	int	 c, row, nrows;
 	const struct tpl_font *font;
 
@@ -428,10 +428,10 @@ grid_widths(struct flow *f, struct grid *g, double *w)
 			const char *s = cell->r.text->str;
 			if (*s == '\0')
 				continue;
-			d = measure_min_width(f->m, font, s, cell->r.attrs) + pad2;
-			minw[c] = MAX(minw[c], d);
-			d = measure_max_width(f->m, font, s, cell->r.attrs) + pad2;
-			maxw[c] = MAX(maxw[c], d);
+			double lo = 0, hi = 0;
+			measure_widths(f->m, font, s, &lo, &hi);
+			minw[c] = MAX(minw[c], lo + pad2);
+			maxw[c] = MAX(maxw[c], hi + pad2);
 		}
 	}
 	avail = f->width;

@@ -97,12 +97,12 @@ struct lay_text	*measure_text(struct measure *, const struct tpl_font *,
 		    double leading, const char *text, PangoAttrList *attrs,
 		    double width, int flags);
 void		 measure_text_free(struct lay_text *);
-/* The narrowest width the text can take (longest unbreakable piece). */
-double		 measure_min_width(struct measure *, const struct tpl_font *,
-		    const char *text, PangoAttrList *attrs);
-/* The natural width of the text on one line. */
-double		 measure_max_width(struct measure *, const struct tpl_font *,
-		    const char *text, PangoAttrList *attrs);
+/*
+ * Estimates the narrowest width "text" can take (its longest unbreakable
+ * piece) and its width on one line, for sizing table columns.
+ */
+void		 measure_widths(struct measure *, const struct tpl_font *,
+		    const char *text, double *minw, double *maxw);
 
 /* layout.c */
 struct co_pages	*co_layout_new(const struct co_doc *, struct tpl *, char **error);

@@ -20,12 +20,16 @@ struct measure {
 struct font {
 	PangoFontDescription	*desc;		/* what Pango is asked for */
 	double			 height;	/* ascent + descent, pt */
+	double			 latin[0x250];	/* advance per code point, -1 unknown */
+	GHashTable		*other;		/* advances beyond Latin */
 };
 
 static void
 font_free(struct font *f)
 {
 	pango_font_description_free(f->desc);
+	if (f->other != NULL)
+		g_hash_table_destroy(f->other);
 	g_free(f);
 }
 
@@ -132,6 +136,8 @@ get_font(struct measure *m, const struct tpl_font *f)
 	if ((font = g_hash_table_lookup(m->fonts, key)) != NULL)
 		return font;
 	font = g_new0(struct font, 1);
+	for (size_t i = 0; i < G_N_ELEMENTS(font->latin); i++)
+		font->latin[i] = -1;
 	font->desc = pango_font_description_new();
 	pango_font_description_set_family(font->desc, f->family);
 	pango_font_description_set_size(font->desc, (int)(f->size * PANGO_SCALE + 0.5));
@@ -228,33 +234,82 @@ measure_text_free(struct lay_text *t)
 	g_free(t);
 }
 
-double
-measure_min_width(struct measure *m, const struct tpl_font *f, const char *text,
-    PangoAttrList *attrs)
+/* The advance of one character in "font", measured once per run. */
+static double
+advance(struct measure *m, struct font *font, gunichar c)
 {
 	PangoRectangle	 logical;
+	char		 buf[8];
+	double		 w;
+	gpointer	 v;
 
-	/* With a tiny width and word wrapping, every unbreakable piece is a line. */
-	setup(m, m->probe, f, 0, 0, 0);
-	pango_layout_set_wrap(m->probe, PANGO_WRAP_WORD);
-	pango_layout_set_width(m->probe, 1);
-	pango_layout_set_text(m->probe, text, -1);
-	pango_layout_set_attributes(m->probe, attrs);
-	pango_layout_get_extents(m->probe, NULL, &logical);
+	if (c < G_N_ELEMENTS(font->latin) && font->latin[c] >= 0)
+		return font->latin[c];
+	if (c >= G_N_ELEMENTS(font->latin) && font->other != NULL &&
+	    (v = g_hash_table_lookup(font->other, GUINT_TO_POINTER(c))) != NULL)
+		return *(double *)v;
+	buf[g_unichar_to_utf8(c, buf)] = '\0';
+	pango_layout_set_font_description(m->probe, font->desc);
+	pango_layout_set_width(m->probe, -1);
 	pango_layout_set_attributes(m->probe, NULL);
-	return (double)logical.width / PANGO_SCALE;
+	pango_layout_set_text(m->probe, buf, -1);
+	pango_layout_get_extents(m->probe, NULL, &logical);
+	w = (double)logical.width / PANGO_SCALE;
+	if (c < G_N_ELEMENTS(font->latin))
+		font->latin[c] = w;
+	else {
+		double *p = g_new(double, 1);
+		*p = w;
+		if (font->other == NULL)
+			font->other = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+		g_hash_table_insert(font->other, GUINT_TO_POINTER(c), p);
+	}
+	return w;
 }
 
-double
-measure_max_width(struct measure *m, const struct tpl_font *f, const char *text,
-    PangoAttrList *attrs)
+void
+measure_widths(struct measure *m, const struct tpl_font *f, const char *text,
+    double *minw, double *maxw)
 {
-	PangoRectangle	 logical;
+	struct tpl_font	 bold = *f;
+	struct font	*heavy;
+	const char	*p;
+	gunichar	 c;
+	double		 line = 0, piece = 0, widest = 0, w;
 
-	setup(m, m->probe, f, 0, 0, MEASURE_NOWRAP);
-	pango_layout_set_text(m->probe, text, -1);
-	pango_layout_set_attributes(m->probe, attrs);
-	pango_layout_get_extents(m->probe, NULL, &logical);
-	pango_layout_set_attributes(m->probe, NULL);
-	return (double)logical.width / PANGO_SCALE;
+	/*
+	 * Sums of cached advances: no shaping, so a 600-row table costs
+	 * microseconds.  Kerning is ignored; a small margin covers it, and a
+	 * cell that is still too narrow wraps by characters, never overflows.
+	 * Bold runs may be wider, so the bold face is used throughout.
+	 */
+	bold.bold = true;
+	heavy = get_font(m, &bold);
+	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == '\n' || c == ' ') {
+			w = c == ' ' ? advance(m, heavy, ' ') : 0;
+			widest = MAX(widest, piece);
+			piece = 0;
+			line = c == '\n' ? 0 : line + w;
+			continue;
+		}
+		if (c == 0x00AD) {
+			/* A break here shows a hyphen at the end of the piece. */
+			widest = MAX(widest, piece + advance(m, heavy, '-'));
+			piece = 0;
+			continue;
+		}
+		w = advance(m, heavy, c);
+		piece += w;
+		line += w;
+		*maxw = MAX(*maxw, line);
+		if (c == '-' || c == '/' || c == 0x2013 || c == 0x2014) {
+			widest = MAX(widest, piece);
+			piece = 0;
+		}
+	}
+	widest = MAX(widest, piece);
+	*minw = widest * 1.03;
+	*maxw = *maxw * 1.03;
 }
