@@ -37,8 +37,12 @@ $(B)/test_%: tests/unit/test_%.c $(CORE_OBJ) tests/unit/harness.h
 
 UNIT	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
 
-test: all $(UNIT)
+# The whole test suite; installs missing Debian packages first (tools/install-deps.sh).
+test: deps
+	@$(MAKE) --no-print-directory all units
 	@sh tests/run-all.sh
+
+units: $(UNIT)
 
 check: test
 
@@ -46,10 +50,11 @@ check: test
 deps:
 	@sh tools/install-deps.sh
 
-# Renders every example under reports/.
-examples: all
+# Renders every example under reports/ (PDF and XML beside each), after
+# installing any missing build dependencies.
+examples: deps
+	@$(MAKE) --no-print-directory all
 	@for f in reports/*.yaml; do \
-		echo "closeout render $$f"; \
 		$(B)/closeout render "$$f" || exit 1; \
 	done
 
@@ -71,4 +76,4 @@ clean:
 format:
 	clang-format -i src/*.c src/*.h
 
-.PHONY: all test check deps examples bench asan clean format
+.PHONY: all test units check deps examples bench asan clean format

@@ -740,6 +740,13 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 		}
 		return;
 	}
+	/* "budget: {currency, lines}" is the budget table's own long form. */
+	if (model_roles[role].rec == CO_REC_BUDGET &&
+	    (map_get(v, "lines") != NULL || map_get(v, "currency") != NULL) &&
+	    map_get(v, "budget") == NULL) {
+		build_records(doc, s, CO_REC_BUDGET, v, where);
+		return;
+	}
 	/* The keys this section takes: common ones, subsections, typed tables. */
 	keys[nk++] = "title";
 	keys[nk++] = "text";

@@ -63,6 +63,10 @@ report_parser_error(struct loader *ld)
 		co_diag(ld->doc, pos, CO_DIAG_E_SYNTAX, "%s %s", p->problem, p->context);
 	else
 		co_diag(ld->doc, pos, CO_DIAG_E_SYNTAX, "%s", p->problem ? p->problem : "unknown");
+	/* libyaml knows where the construct it could not finish began. */
+	if (p->context != NULL && p->context_mark.line != p->problem_mark.line)
+		co_diag(ld->doc, mark_pos(p->context_mark), CO_DIAG_HINT,
+		    "the unfinished part starts here; check its closing quote or bracket");
 	if (p->problem != NULL && strstr(p->problem, "mapping values are not allowed"))
 		co_diag(ld->doc, pos, CO_DIAG_HINT,
 		    "a value containing ': ' must be quoted, or written as a block after '|'");

@@ -1,4 +1,6 @@
 /* outfile.c: temporary outputs beside their targets; a failed or interrupted run leaves none. */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -17,6 +19,7 @@ char *
 outfile_begin(const char *target, char **error)
 {
 	char	*dir, *base, *tmp;
+	mode_t	 mask;
 	int	 fd, i;
 
 	dir = g_path_get_dirname(target);
@@ -42,6 +45,10 @@ outfile_begin(const char *target, char **error)
 		g_free(tmp);
 		return NULL;
 	}
+	/* mkstemp makes 0600; outputs are ordinary files, readable as umask allows. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	close(fd);
 	strcpy(open_paths[i], tmp);
 	open_used[i] = 1;

@@ -44,6 +44,15 @@ def page_texts(pdf):
     return pages[:n]
 
 
+def body_text(pdf):
+    """The text without the running header and footer (the outer 60 pt of each
+    page), so that a paragraph crossing a page reads as one."""
+    w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)",
+                                run("pdfinfo", pdf)).groups())
+    return run("pdftotext", "-x", "0", "-y", "60", "-W", str(int(w)), "-H", str(int(h) - 120),
+               pdf, "-")
+
+
 def render(closeout, yaml, out):
     env = dict(os.environ, SOURCE_DATE_EPOCH="1556236800")
     p = subprocess.run([closeout, "render", "-q", yaml, "-o", out, "--xml", out + ".xml"],
@@ -57,6 +66,8 @@ def toc_entries(pages):
     entries = []
     for text in pages[1:4]:
         for line in text.splitlines():
+            if re.search(r"\d+\s*/\s*\d+\s*$", line):   # the footer "3 / 12"
+                continue
             m = re.match(r"^\s*(\d+(?:\.\d+)*)\s+(.+?)\s*\.*\s+(\d+)\s*$", line)
             if m:
                 title = re.sub(r"(\s*\.)+$", "", m.group(2)).strip()
@@ -93,7 +104,7 @@ def outline_count(pdf):
 
 def link_annots(pdf):
     """(uri links, internal links) counted from the annotations."""
-    data = json.loads(run("qpdf", "--json=2", "--json-key=objects", pdf))
+    data = json.loads(run("qpdf", "--json=2", "--json-key=qpdf", pdf))
     uri = dest = 0
     for obj in data["qpdf"][1].values():
         v = obj.get("value") if isinstance(obj, dict) else None
@@ -139,30 +150,23 @@ def main():
     os.makedirs(work, exist_ok=True)
 
     # The seed report: every sentence, contents, bookmarks, links.
-    seed = os.path.join(ROOT, "reports", "jarjestoyhteistyo.yaml")
+    seed = os.path.join(ROOT, "reports", "keski-suomi-jarjestoyhteistyo.yaml")
+    report("seed report is in reports/", os.path.exists(seed), seed)
     if os.path.exists(seed):
         pdf = os.path.join(work, "seed.pdf")
         render(closeout, seed, pdf)
         pages = page_texts(pdf)
-        body = squash("".join(pages))
-        sentences = os.path.join(ROOT, "tests", "seed", "sentences.txt")
-        if os.path.exists(sentences):
-            missing = [s for s in open(sentences, encoding="utf-8").read().splitlines()
-                       if s.strip() and squash(s) not in body]
-            report("seed: every sentence is in the PDF", not missing,
-                   f"{len(missing)} missing, first: {missing[:1]}")
-        cells = os.path.join(ROOT, "tests", "seed", "cells.txt")
-        if os.path.exists(cells):
-            missing = [s for s in open(cells, encoding="utf-8").read().splitlines()
-                       if s.strip() and squash(s) not in body]
-            report("seed: every table cell is in the PDF", not missing, str(missing[:2]))
-        check_toc("seed", pages, 20)
+        p = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tests", "seed", "sentences.py"),
+                            "--pdf", pdf], capture_output=True, text=True)
+        report("seed: every sentence and table cell of the seed is in the PDF",
+               p.returncode == 0, p.stdout.strip()[-300:])
+        check_toc("seed", pages, 19)
         check_common("seed", pdf, pages, sections_in(pdf + ".xml"))
         uri, dest = link_annots(pdf)
-        report("seed: web and e-mail links are clickable (>= 7)", uri >= 7, f"{uri} URI links")
-        report("seed: contents entries are links (>= 20)", dest >= 20, f"{dest} internal links")
+        report("seed: web and e-mail links are clickable (3 documents, 2 e-mails)", uri >= 5, f"{uri} URI links")
+        report("seed: contents entries are links (19)", dest >= 19, f"{dest} internal links")
 
-    for other in ("digital-services", "hallbar-mobilitet"):
+    for other in ("harbour-digital-services", "vastkusten-energi"):
         path = os.path.join(ROOT, "reports", other + ".yaml")
         if not os.path.exists(path):
             continue
@@ -201,8 +205,8 @@ def main():
     pdf = os.path.join(work, "tall-row.pdf")
     render(closeout, src, pdf)
     pages = page_texts(pdf)
-    text = squash("".join(pages))
-    lost = [i for i in range(1, 181) if squash(f"numero {i} jatkuu") not in text]
+    text = squash(body_text(pdf))
+    lost = [i for i in range(1, 181) if not re.search(rf"(?<!\d){i}jatkuusivulta", text)]
     report(f"a row taller than a page spans {len(pages) - 2} pages, nothing lost",
            not lost and "viimeinen" in text and len(pages) >= 4, f"lost sentences {lost[:5]}")
 

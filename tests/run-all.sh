@@ -1,0 +1,51 @@
+#!/bin/sh
+# Runs every test of closeout: unit tests, golden diagnostics, the archival XML
+# (schema, round trip, seed completeness), the editor schema and the PDF checks.
+# Prints one line per failure and a summary; exits 1 if anything failed.
+set -u
+cd "$(dirname "$0")/.."
+B=${B:-build}
+CLOSEOUT=$B/closeout
+WORK=$B/test-work
+PY=/usr/bin/python3
+# Runs under valgrind or another wrapper when VALGRIND is set.
+RUN=${VALGRIND:-}
+export CLOSEOUT_DATADIR="$PWD" SOURCE_DATE_EPOCH=1556236800 LC_ALL=C.UTF-8
+rm -rf "$WORK"
+mkdir -p "$WORK"
+fail=0
+
+section() { printf '\n== %s\n' "$1"; }
+check() { # name, status
+	if [ "$2" -eq 0 ]; then echo "ok - $1"; else echo "FAIL - $1"; fail=$((fail + 1)); fi
+}
+
+section "unit tests"
+for t in "$B"/test_*; do
+	[ -x "$t" ] || continue
+	$RUN "$t" > "$WORK/unit.out" 2>&1
+	st=$?
+	[ $st -ne 0 ] && cat "$WORK/unit.out"
+	check "$(basename "$t")" $st
+done
+
+section "golden diagnostics (tests/errors)"
+sh tests/errors/run.sh "$CLOSEOUT" "$WORK/errors" || fail=$((fail + 1))
+
+section "archival XML (tests/xml)"
+sh tests/xml/run.sh "$CLOSEOUT" "$WORK/xml" || fail=$((fail + 1))
+
+section "editor schema (schemas/report.schema.json)"
+if [ -f tests/schema/run.sh ]; then
+	sh tests/schema/run.sh || fail=$((fail + 1))
+fi
+
+section "PDF (tests/pdf)"
+$PY tests/pdf/check_pdf.py "$CLOSEOUT" "$WORK/pdf" || fail=$((fail + 1))
+
+echo
+if [ $fail -ne 0 ]; then
+	echo "$fail test group(s) failed"
+	exit 1
+fi
+echo "all tests passed"

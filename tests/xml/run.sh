@@ -1,0 +1,79 @@
+#!/bin/sh
+# The archival XML: every report under reports/ and tests/xml/ renders to XML
+# that is valid against schemas/closeout-report-1.xsd, reads back without a
+# message, and renders again byte for byte; the seed's every sentence is in it.
+# Usage: run.sh CLOSEOUT WORKDIR
+set -u
+closeout=$1
+work=$2
+top=$(cd "$(dirname "$0")/../.." && pwd)
+xsd=$top/schemas/closeout-report-1.xsd
+mkdir -p "$work"
+fail=0
+n=0
+ok() { echo "ok - $1"; }
+bad() { echo "FAIL - $1"; fail=$((fail + 1)); }
+
+for yaml in "$top"/reports/*.yaml "$top"/tests/xml/*.yaml; do
+	[ -f "$yaml" ] || continue
+	name=$(basename "$yaml" .yaml)
+	n=$((n + 1))
+	x1=$work/$name.xml
+	x2=$work/$name.again.xml
+	if ! ${VALGRIND:-} "$closeout" -q -t xml check "$yaml" > "$x1"; then
+		bad "xml/$name: closeout could not write the XML"
+		continue
+	fi
+	if xmllint --noout --nonet --schema "$xsd" "$x1" 2> "$work/$name.xmllint"; then
+		ok "xml/$name: valid against the XSD"
+	else
+		bad "xml/$name: not valid against the XSD"
+		head -5 "$work/$name.xmllint"
+	fi
+	if ${VALGRIND:-} "$closeout" -t xml check "$x1" > "$x2" 2> "$work/$name.reread" &&
+	    [ ! -s "$work/$name.reread" ]; then
+		ok "xml/$name: reads back without a message"
+	else
+		bad "xml/$name: reading the XML back failed"
+		head -5 "$work/$name.reread"
+	fi
+	if cmp -s "$x1" "$x2"; then
+		ok "xml/$name: YAML -> XML -> XML is byte-identical"
+	else
+		bad "xml/$name: the round trip changed the XML"
+		diff -u "$x1" "$x2" | head -20
+	fi
+done
+[ $n -gt 0 ] || bad "xml: no reports found"
+
+# Dublin Core and the language are where an archivist looks for them.
+seedxml=$work/keski-suomi-jarjestoyhteistyo.xml
+if [ -f "$seedxml" ]; then
+	if grep -q '<dcterms:title>Järjestöyhteistyö' "$seedxml" &&
+	    grep -q '<dcterms:language>fi</dcterms:language>' "$seedxml" &&
+	    grep -q 'xml:lang="fi"' "$seedxml" &&
+	    grep -q '<dcterms:date>2019-04-26</dcterms:date>' "$seedxml"; then
+		ok "xml/seed: Dublin Core title, date and language"
+	else
+		bad "xml/seed: Dublin Core title, date or language missing"
+	fi
+	if /usr/bin/python3 "$top/tests/seed/sentences.py" --xml "$seedxml"; then
+		ok "xml/seed: every sentence of the seed report is in the XML"
+	else
+		bad "xml/seed: sentences of the seed report are missing from the XML"
+	fi
+else
+	bad "xml/seed: reports/keski-suomi-jarjestoyhteistyo.yaml gave no XML"
+fi
+
+# A broken XML is refused with a message naming its line.
+printf '<?xml version="1.0"?>\n<report xmlns="urn:closeout:report:1" version="1" xml:lang="fi">\n<metadata><status>ready</status></metadata>\n</report>\n' > "$work/broken.xml"
+if "$closeout" check "$work/broken.xml" 2> "$work/broken.err"; then
+	bad "xml/broken: an invalid XML report was accepted"
+elif grep -q "broken.xml:[0-9][0-9]*:[0-9][0-9]*: error" "$work/broken.err"; then
+	ok "xml/broken: an invalid XML report is refused with file:line:col"
+else
+	bad "xml/broken: the message has no file:line:col"
+	cat "$work/broken.err"
+fi
+[ $fail -eq 0 ]

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Installs the Debian packages closeout needs to build, render and test,
+# but only those that are missing (apt-get runs as root, or through sudo).
+set -eu
+
+PKGS="build-essential pkg-config
+libyaml-dev libxml2-dev libxml2-utils
+libpango1.0-dev libcairo2-dev librsvg2-dev
+libvoikko-dev voikko-fi libhyphen-dev hyphen-sv hyphen-en-us
+libqpdf-dev qpdf poppler-utils
+fonts-sil-charis fonts-lato
+python3 python3-yaml python3-jsonschema time"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "installing:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "closeout needs these Debian packages:$missing" >&2
+	echo "run this script as root, or install sudo" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
