@@ -2,7 +2,7 @@
 # Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
 
 PREFIX	?= /usr/local
-PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 librsvg-2.0 libvoikko libqpdf
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 librsvg-2.0 libvoikko
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
@@ -16,7 +16,7 @@ B	 = build
 
 # Core objects in pipeline order: model, load, build, number, render.
 CORE	 = arena diag model doc load_yaml build inline dates load_xml i18n number \
-	   template hyphen measure layout render_pdf outfile pdf render_xml render_tree
+	   template hyphen measure layout render_pdf pdf_finish outfile pdf render_xml render_tree
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 HDRS	 = $(wildcard src/*.h)
 

@@ -3,6 +3,7 @@
 #define CO_LAYOUT_H
 
 #include <glib.h>
+#include <cairo.h>
 #include <pango/pango.h>
 #include <stdbool.h>
 
@@ -108,7 +109,11 @@ void		 measure_widths(struct measure *, const struct tpl_font *,
 struct co_pages	*co_layout_new(const struct co_doc *, struct tpl *, char **error);
 void		 co_layout_free(struct co_pages *);
 
-/* render_pdf.c: writes the pages to "path"; false with *error set. */
-bool		 co_render_pdf(const struct co_pages *, const char *path, char **error);
+/*
+ * render_pdf.c: paints the pages as a PDF handed to "write" (cairo's stream
+ * callback); "path" names the output in messages.  False with *error set.
+ */
+bool		 co_render_pdf(const struct co_pages *, cairo_write_func_t write,
+		    void *closure, const char *path, char **error);
 
 #endif

@@ -183,6 +183,33 @@ setup(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leadin
 	    (flags & MEASURE_CENTER) ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
 
+/*
+ * Pango 1.50 reshapes the rest of an item at every line break, which makes a
+ * long paragraph cost quadratic time.  Ending an item at a space every few
+ * words (with an attribute that changes nothing) keeps each reshape short.
+ */
+static PangoAttrList *
+split_items(const char *text, PangoAttrList *attrs)
+{
+	const char	*p, *last = text;
+	PangoAttribute	*a;
+
+	if (strlen(text) < 120)
+		return attrs;
+	if (attrs == NULL)
+		attrs = pango_attr_list_new();
+	for (p = text; *p != '\0'; p++) {
+		if (*p != ' ' || p - last < 48)
+			continue;
+		a = pango_attr_fallback_new(TRUE);
+		a->start_index = last - text;
+		a->end_index = p - text;
+		pango_attr_list_insert_before(attrs, a);
+		last = p;
+	}
+	return attrs;
+}
+
 struct lay_text *
 measure_text(struct measure *m, const struct tpl_font *f, double leading,
     const char *text, PangoAttrList *attrs, double width, int flags)
@@ -196,6 +223,8 @@ measure_text(struct measure *m, const struct tpl_font *f, double leading,
 	t->layout = pango_layout_new(m->context);
 	setup(m, t->layout, f, leading, width, flags);
 	pango_layout_set_text(t->layout, text, -1);
+	if (!(flags & MEASURE_NOWRAP))
+		attrs = split_items(text, attrs);
 	if (attrs != NULL) {
 		pango_layout_set_attributes(t->layout, attrs);
 		pango_attr_list_unref(attrs);

@@ -1,53 +1,64 @@
-/* pdf.c: co_write_pdf(): template, layout and painting in one call for main.c. */
+/* pdf.c: co_write_pdf(): template, layout, painting and finishing in one call for main.c. */
 #include <glib.h>
 
-#include <qpdf/qpdf-c.h>
+#include <errno.h>
+#include <stdio.h>
 
 #include "layout.h"
 #include "model.h"
 #include "outfile.h"
+#include "pdf_finish.h"
 #include "template.h"
 
-/*
- * What cairo 1.16 cannot write, added with qpdf: /MarkInfo (so readers know
- * the PDF is tagged), /Lang, the document title in the window, bookmarks
- * open, and a deterministic /ID.  Reads "in", writes "out".
- */
-static bool
-finish_pdf(const struct co_doc *doc, const char *in, const char *out, char **error)
-{
-	qpdf_data	 q;
-	qpdf_oh		 root, mark, prefs;
-	bool		 ok = false;
+/* Where cairo's bytes go: the temporary file, and a checksum for the /ID. */
+struct sink {
+	FILE		*fp;		/* the temporary output */
+	GChecksum	*md5;		/* of everything written */
+	bool		 failed;	/* a write failed (a full disk) */
+};
 
-	q = qpdf_init();
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (qpdf_read(q, in, NULL) & QPDF_ERRORS)
-		goto out;
-	root = qpdf_get_root(q);
-	mark = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, mark, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
-	qpdf_oh_replace_key(q, root, "/MarkInfo", mark);
-	qpdf_oh_replace_key(q, root, "/Lang",
-	    qpdf_oh_new_unicode_string(q, model_lang_codes[doc->lang]));
-	prefs = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
-	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
-	qpdf_oh_replace_key(q, root, "/PageMode", qpdf_oh_new_name(q, "/UseOutlines"));
-	if (qpdf_init_write(q, out) & QPDF_ERRORS)
-		goto out;
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_object_stream_mode(q, qpdf_o_generate);
-	if (qpdf_write(q) & QPDF_ERRORS)
-		goto out;
-	ok = true;
-out:
-	if (!ok && qpdf_has_error(q))
-		*error = g_strdup_printf("%s: %s", out,
-		    qpdf_get_error_full_text(q, qpdf_get_error(q)));
-	else if (!ok)
-		*error = g_strdup_printf("%s: qpdf failed", out);
-	qpdf_cleanup(&q);
+static cairo_status_t
+sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct sink	*s = closure;
+
+	if (fwrite(data, 1, len, s->fp) != len) {
+		s->failed = true;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	g_checksum_update(s->md5, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Paints the pages into "tmp" and completes the file; false with *error set. */
+static bool
+write_pages(const struct co_doc *doc, const struct co_pages *pages, const char *tmp,
+    const char *path, char **error)
+{
+	struct sink		 s;
+	struct pdf_finish_info	 info;
+	bool			 ok = false;
+
+	if ((s.fp = fopen(tmp, "w+b")) == NULL) {
+		*error = g_strdup_printf("%s: %s", path, g_strerror(errno));
+		return false;
+	}
+	s.md5 = g_checksum_new(G_CHECKSUM_MD5);
+	s.failed = false;
+	if (co_render_pdf(pages, sink_write, &s, path, error)) {
+		/* The identifier depends on the content only: reproducible output. */
+		info.lang = model_lang_codes[doc->lang];
+		info.id = g_checksum_get_string(s.md5);
+		ok = pdf_finish(s.fp, &info, error);
+	}
+	if (fclose(s.fp) != 0 || s.failed) {
+		if (ok || *error == NULL) {
+			g_free(*error);
+			*error = g_strdup_printf("%s: cannot write: %s", path, g_strerror(errno));
+		}
+		ok = false;
+	}
+	g_checksum_free(s.md5);
 	return ok;
 }
 
@@ -56,9 +67,8 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 {
 	struct tpl	*tpl;
 	struct co_pages	*pages;
-	char		*dir, *tmp = NULL, *tmp2 = NULL;
+	char		*dir, *tmp = NULL;
 	int		 pagecount = -1;
-	bool		 ok;
 
 	*error = NULL;
 	dir = g_path_get_dirname(doc->path);
@@ -78,25 +88,18 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 		    "'%s' must be a PNG or SVG file of at most 4 MiB in the report's folder",
 		    doc->meta.logo.s);
 	}
-	/* Temporary files beside the target; the PDF appears only when complete. */
+	/* A temporary file beside the target; the PDF appears only when complete. */
 	if ((tmp = outfile_begin(path, error)) == NULL)
 		goto out;
-	if ((tmp2 = outfile_begin(path, error)) == NULL) {
+	if (!write_pages(doc, pages, tmp, path, error)) {
 		outfile_discard(tmp);
 		goto out;
 	}
-	ok = co_render_pdf(pages, tmp, error) && finish_pdf(doc, tmp, tmp2, error);
-	outfile_discard(tmp);
-	if (!ok) {
-		outfile_discard(tmp2);
-		goto out;
-	}
-	if (!outfile_commit(tmp2, path, error))
+	if (!outfile_commit(tmp, path, error))
 		goto out;
 	pagecount = pages->pages->len;
 out:
 	g_free(tmp);
-	g_free(tmp2);
 	co_layout_free(pages);
 	tpl_free(tpl);
 	return pagecount;

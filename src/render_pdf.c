@@ -253,7 +253,8 @@ set_metadata(cairo_surface_t *s, const struct co_doc *doc)
 }
 
 bool
-co_render_pdf(const struct co_pages *pages, const char *path, char **error)
+co_render_pdf(const struct co_pages *pages, cairo_write_func_t write, void *closure,
+    const char *path, char **error)
 {
 	struct painter		 p;
 	const struct tpl	*t = pages->tpl;
@@ -263,7 +264,8 @@ co_render_pdf(const struct co_pages *pages, const char *path, char **error)
 
 	memset(&p, 0, sizeof(p));
 	p.pages = pages;
-	p.surface = cairo_pdf_surface_create(path, t->page_width, t->page_height);
+	p.surface = cairo_pdf_surface_create_for_stream(write, closure, t->page_width,
+	    t->page_height);
 	if (cairo_surface_status(p.surface) != CAIRO_STATUS_SUCCESS) {
 		*error = g_strdup_printf("%s: %s", path,
 		    cairo_status_to_string(cairo_surface_status(p.surface)));

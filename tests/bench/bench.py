@@ -15,7 +15,7 @@ import time
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEED = os.path.join(ROOT, "reports", "jarjestoyhteistyo.yaml")
+SEED = os.path.join(ROOT, "reports", "keski-suomi-jarjestoyhteistyo.yaml")
 
 # The seed's standard sections with their Finnish titles, in report order.
 STANDARD = [
@@ -42,6 +42,12 @@ class Loader(yaml.SafeLoader):
     pass
 
 
+class Dumper(yaml.SafeDumper):
+    """closeout refuses anchors and aliases: write every repeat out in full."""
+    def ignore_aliases(self, data):
+        return True
+
+
 # Keep dates and numbers as the author wrote them.
 Loader.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t == "tag:yaml.org,2002:str"]
                                   for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
@@ -56,8 +62,9 @@ def as_custom(key, title, value, subs, copy):
     if isinstance(value, list):
         sec[OWN_TABLE[key]] = value
         return sec
+    subkeys = {skey for skey, _ in subs}
     for k, v in value.items():
-        if k in ("text", "content") or k in TYPED:
+        if k in ("text", "content") or (k in TYPED and k not in subkeys):
             sec[k] = v
     children = []
     for skey, stitle in subs:
@@ -142,7 +149,7 @@ def main():
             src = SEED
         else:
             with open(src, "w", encoding="utf-8") as f:
-                yaml.safe_dump(data, f, allow_unicode=True, sort_keys=False, width=100)
+                yaml.dump(data, f, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
         pdf = os.path.join(outdir, slug + ".pdf")
         xml = os.path.join(outdir, slug + ".xml")
         t, mem, out = measure([closeout, "render", src, "-o", pdf, "--xml", xml], runs)

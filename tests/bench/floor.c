@@ -36,6 +36,14 @@ main(int argc, char *argv[])
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), cfg);
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
 	ctx = pango_font_map_create_context(fm);
+	/* The font options closeout uses: unhinted metrics, no hinting. */
+	{
+		cairo_font_options_t *opts = cairo_font_options_create();
+		cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+		cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+		pango_cairo_context_set_font_options(ctx, opts);
+		cairo_font_options_destroy(opts);
+	}
 	layout = pango_layout_new(ctx);
 	desc = pango_font_description_from_string("Charis SIL 10.5");
 	pango_layout_set_font_description(layout, desc);

@@ -127,7 +127,16 @@ def link_annots(pdf):
 
 
 def check_common(name, pdf, pages, nsections):
+    p = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    report(f"{name}: qpdf --check finds no errors", p.returncode == 0,
+           (p.stdout + p.stderr).strip()[-300:])
     info = run("pdfinfo", pdf)
+    catalog = run("qpdf", "--show-object=trailer", pdf)
+    report(f"{name}: the trailer carries a file identifier", "/ID" in catalog, catalog)
+    root = re.search(r"/Root (\d+) 0 R", catalog)
+    cat = run("qpdf", f"--show-object={root.group(1)}", pdf) if root else ""
+    report(f"{name}: the catalog names the language and marks the PDF tagged",
+           "/Lang" in cat and "/Marked true" in cat, cat)
     report(f"{name}: tagged PDF", re.search(r"Tagged:\s+yes", info) is not None)
     report(f"{name}: title in metadata", re.search(r"Title:\s+\S", info) is not None)
     fonts = run("pdffonts", pdf).splitlines()[2:]
