@@ -99,21 +99,23 @@ out:
 	fclose(f);
 }
 
-static void
-load_voikko(struct hyph *h)
+/* A libvoikko handle for Finnish with our options, or NULL. */
+static struct VoikkoHandle *
+voikko_open(void)
 {
-	const char	*err = NULL;
+	struct VoikkoHandle	*v;
+	const char		*err = NULL;
 
-	h->voikko = voikkoInit(&err, "fi", NULL);
-	if (h->voikko == NULL)
-		return;
+	if ((v = voikkoInit(&err, "fi", NULL)) == NULL)
+		return NULL;
 	/* Unknown words (names, new compounds) get rule-based breaks. */
-	voikkoSetBooleanOption(h->voikko, VOIKKO_OPT_HYPHENATE_UNKNOWN_WORDS, 1);
+	voikkoSetBooleanOption(v, VOIKKO_OPT_HYPHENATE_UNKNOWN_WORDS, 1);
 	/*
 	 * No breaks between vowels of a hiatus or before a one-letter
 	 * syllable: "järjestö-areena", not "järjestöa-reena".
 	 */
-	voikkoSetBooleanOption(h->voikko, VOIKKO_OPT_NO_UGLY_HYPHENATION, 1);
+	voikkoSetBooleanOption(v, VOIKKO_OPT_NO_UGLY_HYPHENATION, 1);
+	return v;
 }
 
 struct hyph *
@@ -129,7 +131,7 @@ hyph_new(enum co_lang lang)
 	h->enc = g_string_sized_new(64);
 	switch (lang) {
 	case CO_LANG_FI:
-		load_voikko(h);
+		h->voikko = voikko_open();
 		break;
 	case CO_LANG_SV:
 		load_dict(h, sv_dicts);
@@ -292,12 +294,12 @@ scan_word(struct hyph *h, const char *p, const char *end, struct word *w)
 
 /* Break points from libvoikko: '-' in its pattern means "break before". */
 static size_t
-breaks_voikko(struct hyph *h, size_t nchar, guint8 *brk)
+breaks_voikko(struct VoikkoHandle *v, const char *key, size_t nchar, guint8 *brk)
 {
 	char	*pat;
 	size_t	 i, n = 0;
 
-	pat = voikkoHyphenateCstr(h->voikko, h->key->str);
+	pat = voikkoHyphenateCstr(v, key);
 	if (pat == NULL)
 		return 0;
 	if (strlen(pat) == nchar)
@@ -363,34 +365,29 @@ out:
 }
 
 /*
- * Asks the dictionary for the breaks of h->key and stores them in the
- * cache: one block holding the key, a count, then character indices.
- * Breaks leaving fewer than MIN_SIDE letters on a side, or falling before
- * a combining mark, are dropped here, whatever the dictionary said.
+ * The cache entry for "key" (lowercase, "nchar" characters, "nletter"
+ * letters) from the dictionary's raw breaks: one block holding the key, a
+ * count, then character indices.  Breaks leaving fewer than MIN_SIDE
+ * letters on a side, or falling before a combining mark, are dropped here,
+ * whatever the dictionary said.
  */
-static const guint8 *
-lookup(struct hyph *h, const struct word *w)
+static guint8 *
+make_block(const char *key, size_t keylen, size_t nletter, const guint8 *raw, size_t nraw)
 {
-	guint8		 raw[MAX_WORD], keep[MAX_WORD];
+	guint8		 keep[MAX_WORD];
 	guint8		*block;
-	size_t		 nraw, nkeep = 0, i, b, before;
+	size_t		 nkeep = 0, i, b, before;
 	const char	*p;
 	gunichar	 c;
 
-	h->lookups++;
-	if (h->voikko != NULL)
-		nraw = breaks_voikko(h, w->nchar, raw);
-	else
-		nraw = breaks_hyphen(h, w->nchar, raw);
-
 	/* Count letters before each break; the key has the word's marks. */
-	p = h->key->str;
+	p = key;
 	before = 0;
 	for (i = 0, b = 0; b < nraw && *p != '\0'; i++) {
 		c = g_utf8_get_char(p);
 		if (i == raw[b]) {
 			if (!g_unichar_ismark(c) && before >= MIN_SIDE &&
-			    w->nletter - before >= MIN_SIDE &&
+			    nletter - before >= MIN_SIDE &&
 			    (nkeep == 0 || keep[nkeep - 1] < raw[b]))
 				keep[nkeep++] = raw[b];
 			b++;
@@ -399,15 +396,37 @@ lookup(struct hyph *h, const struct word *w)
 			before++;
 		p = g_utf8_next_char(p);
 	}
+	block = g_malloc(keylen + 2 + nkeep);
+	memcpy(block, key, keylen + 1);
+	block[keylen + 1] = nkeep;
+	memcpy(block + keylen + 2, keep, nkeep);
+	return block;
+}
+
+static const guint8 *
+store(struct hyph *h, guint8 *block)
+{
+	size_t	 keylen = strlen((const char *)block);
 
 	if (g_hash_table_size(h->cache) >= MAX_CACHE)
 		g_hash_table_remove_all(h->cache);
-	block = g_malloc(h->key->len + 2 + nkeep);
-	memcpy(block, h->key->str, h->key->len + 1);
-	block[h->key->len + 1] = nkeep;
-	memcpy(block + h->key->len + 2, keep, nkeep);
-	g_hash_table_insert(h->cache, block, block + h->key->len + 1);
-	return block + h->key->len + 1;
+	g_hash_table_insert(h->cache, block, block + keylen + 1);
+	return block + keylen + 1;
+}
+
+/* Asks the dictionary for the breaks of h->key and caches them. */
+static const guint8 *
+lookup(struct hyph *h, const struct word *w)
+{
+	guint8		 raw[MAX_WORD];
+	size_t		 nraw;
+
+	h->lookups++;
+	if (h->voikko != NULL)
+		nraw = breaks_voikko(h->voikko, h->key->str, w->nchar, raw);
+	else
+		nraw = breaks_hyphen(h, w->nchar, raw);
+	return store(h, make_block(h->key->str, h->key->len, w->nletter, raw, nraw));
 }
 
 /* Appends the word with a soft hyphen at each break of its cached entry. */
@@ -491,4 +510,126 @@ hyph_text(struct hyph *h, const char *text, size_t len, GString *out)
 			hyph_token(h, p, q, out);
 		p = q;
 	}
+}
+
+/* ---- hyphenation ahead of layout, on two cores ---------------------- */
+
+/* A word to hyphenate ahead: its key and counts, and the result. */
+struct pending {
+	char		*key;		/* lowercase word */
+	size_t		 nchar;		/* characters */
+	size_t		 nletter;	/* letters */
+	guint8		*block;		/* the cache entry, once made */
+};
+
+/* One half of the pending words, with a libvoikko handle of its own. */
+struct half {
+	struct VoikkoHandle	*voikko;	/* not shared: one per thread */
+	struct pending		*words;		/* first word */
+	size_t			 n;		/* words */
+};
+
+static gpointer
+hyphenate_half(gpointer arg)
+{
+	struct half	*half = arg;
+	guint8		 raw[MAX_WORD];
+	size_t		 i, nraw;
+
+	for (i = 0; i < half->n; i++) {
+		struct pending *p = &half->words[i];
+		nraw = breaks_voikko(half->voikko, p->key, p->nchar, raw);
+		p->block = make_block(p->key, strlen(p->key), p->nletter, raw, nraw);
+	}
+	return NULL;
+}
+
+/* Adds the distinct uncached words of "text" to "list" (keys also in "seen"). */
+static void
+collect_words(struct hyph *h, const char *text, GHashTable *seen, GArray *list)
+{
+	const char	*p = text, *end = text + strlen(text), *q, *tok;
+	struct word	 w;
+	struct pending	 pw;
+	gunichar	 c;
+	size_t		 n;
+
+	while (p < end) {
+		/* The same tokens as hyph_text(): no addresses, words of letters. */
+		for (q = p; q < end; q += n) {
+			n = get_char(q, end, &c);
+			if (!is_space(c))
+				break;
+		}
+		for (tok = q; q < end; q += n) {
+			n = get_char(q, end, &c);
+			if (is_space(c))
+				break;
+		}
+		p = q;
+		if (tok == q || is_address(tok, q - tok))
+			continue;
+		for (q = tok; q < p; ) {
+			n = get_char(q, p, &c);
+			if (!is_word_char(c)) {
+				q += n;
+				continue;
+			}
+			scan_word(h, q, p, &w);
+			q += w.len;
+			if (w.skip || w.nletter < MIN_WORD || w.nchar > MAX_WORD ||
+			    g_hash_table_contains(h->cache, h->key->str) ||
+			    g_hash_table_contains(seen, h->key->str))
+				continue;
+			pw.key = g_strdup(h->key->str);
+			pw.nchar = w.nchar;
+			pw.nletter = w.nletter;
+			pw.block = NULL;
+			g_hash_table_add(seen, pw.key);
+			g_array_append_val(list, pw);
+		}
+	}
+}
+
+void
+hyph_prepare(struct hyph *h, const char *const *texts, size_t ntexts)
+{
+	GHashTable	*seen;
+	GArray		*list;
+	GThread		*thread = NULL;
+	struct half	 a, b;
+	size_t		 i;
+
+	/* libhyphen takes microseconds a word: only libvoikko is worth it. */
+	if (h->voikko == NULL)
+		return;
+	seen = g_hash_table_new(g_str_hash, g_str_equal);
+	list = g_array_new(FALSE, FALSE, sizeof(struct pending));
+	for (i = 0; i < ntexts; i++)
+		collect_words(h, texts[i], seen, list);
+
+	/* The second half on another core, when there is enough to share. */
+	a.voikko = h->voikko;
+	a.words = (struct pending *)list->data;
+	a.n = list->len;
+	b.voikko = NULL;
+	if (list->len >= 200 && (b.voikko = voikko_open()) != NULL) {
+		b.n = list->len / 2;
+		a.n = list->len - b.n;
+		b.words = a.words + a.n;
+		thread = g_thread_new("hyphenate", hyphenate_half, &b);
+	}
+	hyphenate_half(&a);
+	if (thread != NULL) {
+		g_thread_join(thread);
+		voikkoTerminate(b.voikko);
+	}
+	for (i = 0; i < list->len; i++) {
+		struct pending *p = &g_array_index(list, struct pending, i);
+		store(h, p->block);
+		g_free(p->key);
+	}
+	h->lookups += list->len;
+	g_array_free(list, TRUE);
+	g_hash_table_destroy(seen);
 }

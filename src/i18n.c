@@ -47,6 +47,7 @@ static const char *const labels[CO_LABEL__MAX][CO_LANG__MAX] = {
 	{ "Erotus", "Avvikelse", "Variance" },				/* CO_LABEL_VARIANCE */
 	{ "Summat", "Belopp i", "Amounts in" },				/* CO_LABEL_CURRENCY_NOTE */
 	{ "Nro", "Nr", "No." },						/* CO_LABEL_NUMBER */
+	{ "Rahoitusohjelma", "Program", "Programme" },			/* CO_LABEL_PROGRAMME */
 };
 
 /* Column headers per typed table, fields in spec order. */

@@ -25,6 +25,7 @@ enum co_label {
 	CO_LABEL_VARIANCE,	/* budget variance column */
 	CO_LABEL_CURRENCY_NOTE,	/* budget: amounts in … */
 	CO_LABEL_NUMBER,	/* proposals: number column */
+	CO_LABEL_PROGRAMME,	/* cover: funding programme */
 	CO_LABEL__MAX
 };
 

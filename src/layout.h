@@ -90,6 +90,7 @@ PangoFontDescription *measure_font(struct measure *, const struct tpl_font *);
 #define MEASURE_CENTER	0x04	/* centre */
 #define MEASURE_NOWRAP	0x08	/* one line, width ignored */
 #define MEASURE_MINWIDTH 0x10	/* only measure the narrowest possible width */
+#define MEASURE_ELLIPSIZE 0x20	/* one line, cut with "…" at width */
 /*
  * Measures "text" (attrs may be NULL; both are taken over by the result)
  * in "font" at "width" points.  Returns a new lay_text owned by the caller.

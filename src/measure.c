@@ -68,6 +68,11 @@ measure_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char **err
 		return NULL;
 	}
 	g_free(conf);
+	/*
+	 * Our font set is also fontconfig's default: otherwise Pango loads the
+	 * system's configuration (fifty files and every font) in a thread.
+	 */
+	FcConfigSetCurrent(cfg);
 
 	m = g_new0(struct measure, 1);
 	m->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
@@ -178,6 +183,10 @@ setup(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leadin
 		pango_layout_set_width(l, -1);
 	else
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	if (flags & MEASURE_ELLIPSIZE) {
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(l, 0);		/* one line */
+	}
 	pango_layout_set_justify(l, (flags & MEASURE_JUSTIFY) != 0);
 	pango_layout_set_alignment(l, (flags & MEASURE_RIGHT) ? PANGO_ALIGN_RIGHT :
 	    (flags & MEASURE_CENTER) ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
@@ -223,7 +232,7 @@ measure_text(struct measure *m, const struct tpl_font *f, double leading,
 	t->layout = pango_layout_new(m->context);
 	setup(m, t->layout, f, leading, width, flags);
 	pango_layout_set_text(t->layout, text, -1);
-	if (!(flags & MEASURE_NOWRAP))
+	if (!(flags & (MEASURE_NOWRAP | MEASURE_ELLIPSIZE)))
 		attrs = split_items(text, attrs);
 	if (attrs != NULL) {
 		pango_layout_set_attributes(t->layout, attrs);
