@@ -851,7 +851,8 @@ field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec
 		break;
 	case CO_FTYPE_EMAIL:
 	case CO_FTYPE_URL:
-		cell->loose = true;
+		/* A long web address may wrap; an e-mail address stays whole. */
+		cell->loose = spec->type == CO_FTYPE_URL;
 		start = cell->r.text->len;
 		g_string_append(cell->r.text, v);
 		uri = spec->type == CO_FTYPE_EMAIL ?
