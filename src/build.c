@@ -14,6 +14,12 @@ static const char *const type_names[] = { "text", "a list", "a mapping" };
 static void build_section_body(struct co_doc *, struct co_node *,
     const struct ynode *, const char *);
 
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* The value for "key" in mapping "map", or NULL. */
 static const struct ynode *
 map_get(const struct ynode *map, const char *key)
@@ -346,19 +352,80 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		m->publicity.s = model_publicity_values[0];
 }
 
-/* Leading spaces of source line "line": where a block scalar's text starts. */
-static unsigned
-source_indent(const struct co_doc *doc, unsigned line)
-{
-	const char	*p = doc->src, *end = doc->src + doc->srclen;
-	unsigned	 i, n = 0;
+/* Scalars longer than this keep one place for all their text (the map costs 8 bytes a byte). */
+#define MAX_MAPPED	(1024 * 1024)
 
-	for (i = 0; i < line && p != NULL && p < end; i++)
-		if ((p = memchr(p, '\n', end - p)) != NULL)
-			p++;
-	while (p != NULL && p < end && p[n] == ' ')
-		n++;
-	return n;
+/*
+ * The source place of each byte of scalar v's value (g_free it), or NULL.
+ * In plain and block scalars YAML only changes white space (folding,
+ * indentation), so the value's other bytes are the source's own, in order:
+ * the n-th non-blank byte of the value is the n-th of the source.  Quoted
+ * scalars have escapes and get NULL, as does anything that does not match.
+ */
+static struct co_pos *
+value_map(const struct co_doc *doc, const struct ynode *v)
+{
+	const char	*q, *end;
+	struct co_pos	*map, cur, last;
+	size_t		 i;
+
+	if (!(v->plain || v->literal) || v->len > MAX_MAPPED || v->off > doc->srclen)
+		return NULL;
+	q = doc->src + v->off;
+	end = doc->src + doc->srclen;
+	cur = v->pos;
+	/* A block scalar's text starts on the line after its '|' or '>'. */
+	if (v->literal) {
+		if ((q = memchr(q, '\n', end - q)) == NULL)
+			return NULL;
+		q++;
+		cur.line++;
+		cur.col = 0;
+	}
+	map = g_new(struct co_pos, v->len + 1);
+	last = cur;
+	for (i = 0; i < v->len; i++) {
+		if (is_blank(v->str[i])) {
+			map[i] = last;
+			continue;
+		}
+		/* Step over the source's white space (and line ends) to the same byte. */
+		for (; q < end && is_blank(*q); q++) {
+			if (*q == '\n') {
+				cur.line++;
+				cur.col = 0;
+			} else if (*q != '\r')
+				cur.col++;
+		}
+		if (q >= end || *q != v->str[i]) {
+			g_free(map);
+			return NULL;
+		}
+		map[i] = last = cur;
+		/* Columns count characters: only a UTF-8 lead byte starts one. */
+		q++;
+		if (q < end && ((unsigned char)*q & 0xc0) != 0x80)
+			cur.col++;
+	}
+	map[v->len] = last;
+	return map;
+}
+
+/* Where a scalar's text is when there is no map: a block's starts after '|'. */
+static struct co_pos
+value_pos(const struct co_doc *doc, const struct ynode *v)
+{
+	struct co_pos	 pos = v->pos;
+	const char	*p, *end = doc->src + doc->srclen;
+
+	if (!v->literal || v->off > doc->srclen)
+		return pos;
+	if ((p = memchr(doc->src + v->off, '\n', end - (doc->src + v->off))) == NULL)
+		return pos;
+	pos.line++;
+	for (pos.col = 0, p++; p < end && *p == ' '; p++)
+		pos.col++;
+	return pos;
 }
 
 /* Prose from a scalar: paragraphs and lists. */
@@ -366,17 +433,13 @@ static void
 build_prose(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
     const char *where)
 {
-	struct co_pos	 pos;
+	struct co_pos	*map;
 
 	if (want_text(doc, v, where) == NULL)
 		return;
-	pos = v->pos;
-	/* A block scalar's text starts on the line after '|'. */
-	if (v->literal) {
-		pos.line++;
-		pos.col = source_indent(doc, pos.line);
-	}
-	prose_parse(doc, parent, v->str, pos);
+	map = value_map(doc, v);
+	prose_parse(doc, parent, v->str, v->len, map, value_pos(doc, v));
+	g_free(map);
 }
 
 /* Inline text of a field, cell or list item. */
@@ -384,9 +447,13 @@ static bool
 build_inline(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
     const char *where)
 {
+	struct co_pos	*map;
+
 	if (want_text(doc, v, where) == NULL)
 		return false;
-	inline_parse(doc, parent, v->str, v->len, v->pos);
+	map = value_map(doc, v);
+	inline_parse(doc, parent, v->str, v->len, map, value_pos(doc, v));
+	g_free(map);
 	return true;
 }
 
@@ -484,6 +551,27 @@ out:
 	g_free(path);
 }
 
+/*
+ * A deliverable without 'completed': wrong only if it is done, which is
+ * also what no status means; planned, in_progress and cancelled ones may
+ * have 'due' instead.
+ */
+static void
+check_completed(struct co_doc *doc, const struct ynode *e, const char *item)
+{
+	const struct ynode	*st;
+
+	st = map_get(e, "status");
+	if (st != NULL && (st->type != Y_SCALAR || strcmp(st->str, "done") != 0))
+		return;
+	co_diag(doc, e->pos, CO_DIAG_E_MISSING,
+	    "'completed' in %s: a deliverable that is done%s needs it", item,
+	    st != NULL ? "" : " (no status means done)");
+	co_diag(doc, e->pos, CO_DIAG_HINT,
+	    "write the month, e.g. 'completed: 1/2019'; one not done yet takes "
+	    "'status: planned' (or in_progress, cancelled) and 'due'");
+}
+
 /* A typed table from a list of mappings. */
 static void
 build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
@@ -543,6 +631,9 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 		for (i = 0; i < spec->nfields; i++) {
 			if ((fv = map_get(e, spec->fields[i].key)) != NULL)
 				build_field(doc, rec, type, i, fv, item);
+			else if (type == CO_REC_DELIVERABLES &&
+			    strcmp(spec->fields[i].key, "completed") == 0)
+				check_completed(doc, e, item);
 			else if (spec->fields[i].required) {
 				co_diag(doc, e->pos, CO_DIAG_E_MISSING, "'%s' in %s",
 				    spec->fields[i].key, item);

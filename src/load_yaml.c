@@ -17,6 +17,8 @@ struct loader {
 	GHashTable	*keys[MAX_DEPTH + 1];	/* keys seen per open mapping */
 	int		 depth;			/* entries in stack */
 	long		 nodes;			/* nodes made */
+	size_t		 cur_index;		/* libyaml's character index … */
+	size_t		 cur_off;		/* … and its byte offset in the source */
 	struct ynode	*root;			/* the document's node */
 	int		 ndocs;			/* documents started */
 };
@@ -75,6 +77,28 @@ report_parser_error(struct loader *ld)
 		    "check the indentation of the line above, or quote text that starts with a special character");
 }
 
+/*
+ * The byte offset of mark "m": libyaml counts characters, and events come in
+ * source order, so one cursor moving forward makes this linear overall.
+ */
+static size_t
+mark_offset(struct loader *ld, yaml_mark_t m)
+{
+	const char	*src = ld->doc->src, *end = src + ld->doc->srclen, *p;
+
+	if (m.index < ld->cur_index) {
+		ld->cur_index = 0;
+		ld->cur_off = 0;
+	}
+	/* libyaml does not count a byte order mark. */
+	if (ld->cur_off == 0 && ld->doc->srclen >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
+		ld->cur_off = 3;
+	for (p = src + ld->cur_off; ld->cur_index < m.index && p < end; ld->cur_index++)
+		p = g_utf8_next_char(p);
+	ld->cur_off = p - src;
+	return ld->cur_off;
+}
+
 static struct ynode *
 node_new(struct loader *ld, enum ytype type, yaml_mark_t m)
 {
@@ -83,6 +107,7 @@ node_new(struct loader *ld, enum ytype type, yaml_mark_t m)
 	n = arena_alloc(ld->doc->arena, sizeof(*n));
 	n->type = type;
 	n->pos = mark_pos(m);
+	n->off = mark_offset(ld, m);
 	ld->nodes++;
 	return n;
 }
@@ -176,15 +201,26 @@ check_props(struct loader *ld, yaml_mark_t m, const yaml_char_t *tag,
 	return true;
 }
 
-/* Control characters cannot be printed nor kept in XML: refuse them. */
+/*
+ * Control characters cannot be printed, and XML 1.0 cannot hold them nor
+ * U+FFFE and U+FFFF (both reach a value through escapes such as "\0" or
+ * "\uFFFE" in double quotes): refuse them.
+ */
 static void
 check_chars(struct loader *ld, const struct ynode *n)
 {
-	const unsigned char	*p;
-	for (p = (const unsigned char *)n->str; p < (const unsigned char *)n->str + n->len; p++) {
+	const unsigned char	*p, *end;
+
+	end = (const unsigned char *)n->str + n->len;
+	for (p = (const unsigned char *)n->str; p < end; p++) {
 		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
 			co_diag(ld->doc, n->pos, CO_DIAG_E_CONTROL,
 			    "U+%04X in this value", *p);
+			return;
+		}
+		if (*p == 0xef && end - p >= 3 && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)) {
+			co_diag(ld->doc, n->pos, CO_DIAG_E_CONTROL,
+			    "U+%04X in this value", p[2] == 0xbe ? 0xfffe : 0xffff);
 			return;
 		}
 	}

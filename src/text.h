@@ -8,15 +8,16 @@
 
 #include "model.h"
 
-/* Appends inline nodes for "s" (emphasis, strong, links, autolinks) to "parent". */
-void	 inline_parse(struct co_doc *, struct co_node *parent,
-	    const char *s, size_t len, struct co_pos);
 /*
- * Appends paragraphs and lists for prose "s" to "parent".  "first_line" is
- * the source line of the prose's first line, for messages.
+ * Appends inline nodes for the len bytes at "s" (emphasis, strong, links,
+ * autolinks) to "parent".  "map", if not NULL, holds the source place of
+ * each byte of s, for the nodes and for messages; otherwise all is at "at".
  */
+void	 inline_parse(struct co_doc *, struct co_node *parent,
+	    const char *s, size_t len, const struct co_pos *map, struct co_pos at);
+/* Appends paragraphs and lists for prose "s"; map and at as for inline_parse(). */
 void	 prose_parse(struct co_doc *, struct co_node *parent, const char *s,
-	    struct co_pos first_line);
+	    size_t len, const struct co_pos *map, struct co_pos at);
 /* Collapses white space runs to one space and trims; newly allocated. */
 char	*text_squeeze(const char *s, size_t len);
 

@@ -16,6 +16,7 @@ enum ytype {
 struct ynode {
 	enum ytype	 type;		/* what it is */
 	struct co_pos	 pos;		/* where it starts */
+	size_t		 off;		/* byte offset of pos in the source */
 	const char	*str;		/* scalar text, NUL-terminated */
 	size_t		 len;		/* scalar bytes */
 	bool		 literal;	/* block scalar (| or >) */

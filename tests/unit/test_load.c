@@ -225,6 +225,123 @@ test_limits(void)
 	co_doc_free(doc);
 }
 
+/* The first node of kind "k" below "top", in document order, or NULL. */
+static const struct co_node *
+find_kind(const struct co_node *top, enum co_kind k)
+{
+	const struct co_node	*n;
+
+	for (n = top; n != NULL && n->kind != k; n = model_next(n, top))
+		;
+	return n;
+}
+
+/* A sentence's full stop after an address is not part of it. */
+static void
+test_email_full_stop(void)
+{
+	struct co_doc		*doc;
+	const struct co_node	*link, *next;
+
+	doc = load(META "summary: write to a.b@example.org.\n");
+	INT_EQ(co_doc_level(doc), CO_LEVEL_OK);
+	link = find_kind(doc->root, CO_KIND_LINK);
+	OK(link != NULL);
+	if (link != NULL) {
+		STR_EQ(link->as.link.href, "mailto:a.b@example.org");
+		next = link->next;
+		OK(next != NULL && next->kind == CO_KIND_TEXT);
+		if (next != NULL && next->kind == CO_KIND_TEXT)
+			STR_EQ(next->as.text.str, ".");
+	}
+	co_doc_free(doc);
+	/* Trailing hyphens and dots, several of them, and a comma. */
+	doc = load(META "summary: \"mail x@sub.example.fi..., or y-z@example.com-.\"\n");
+	link = find_kind(doc->root, CO_KIND_LINK);
+	OK(link != NULL);
+	if (link != NULL) {
+		STR_EQ(link->as.link.href, "mailto:x@sub.example.fi");
+		for (link = link->next; link != NULL && link->kind != CO_KIND_LINK;
+		    link = link->next)
+			;
+		OK(link != NULL);
+		if (link != NULL)
+			STR_EQ(link->as.link.href, "mailto:y-z@example.com");
+	}
+	co_doc_free(doc);
+	/* Not addresses: no top-level part, a one-letter one, an empty label. */
+	doc = load(META "summary: a@b. c@d.e, e@f..fi\n");
+	OK(find_kind(doc->root, CO_KIND_LINK) == NULL);
+	co_doc_free(doc);
+}
+
+/* 'completed' is required only of deliverables that are done (or have no status). */
+static void
+test_deliverable_completed(void)
+{
+	struct co_doc	*doc;
+
+	doc = load(META "implementation:\n  deliverables:\n"
+	    "    - {description: A, status: planned, due: 5/2019}\n"
+	    "    - {description: B, status: in_progress}\n"
+	    "    - {description: C, status: cancelled}\n"
+	    "    - {description: D, status: done, completed: 1/2019}\n"
+	    "    - {description: E, completed: 2019-02}\n");
+	INT_EQ(co_doc_level(doc), CO_LEVEL_OK);
+	co_doc_free(doc);
+	doc = load(META "implementation:\n  deliverables:\n"
+	    "    - description: A\n"				/* line 8 */
+	    "    - description: B\n"				/* line 9 */
+	    "      status: done\n");
+	INT_EQ(co_doc_count(doc, CO_LEVEL_ERROR), 2);
+	OK(said("r.yaml:8:7: error: missing 'completed' in implementation.deliverables "
+	    "item 1: a deliverable that is done (no status means done) needs it"));
+	OK(said("r.yaml:9:7: error: missing 'completed' in implementation.deliverables "
+	    "item 2: a deliverable that is done needs it"));
+	co_doc_free(doc);
+}
+
+/* Inline nodes in multi-line prose carry their own line and column. */
+static void
+test_inline_places(void)
+{
+	struct co_doc		*doc;
+	const struct co_node	*n;
+
+	/* Literal block: the bad link is on the block's third line. */
+	doc = load(META "summary: |\n"
+	    "  One line of a paragraph,\n"			/* line 7 */
+	    "  another with *stress*,\n"			/* line 8 */
+	    "  and a [bad link](ftp://example.fi/x) on the third.\n"
+	    "\n"
+	    "  - item one\n"					/* line 11 */
+	    "  - item **two**\n");				/* line 12 */
+	INT_EQ(co_doc_level(doc), CO_LEVEL_WARNING);
+	OK(said("r.yaml:9:9: warning: link kept as plain text: 'ftp://example.fi/x'"));
+	n = find_kind(doc->root, CO_KIND_PARA);
+	OK(n != NULL && n->pos.line == 6 && n->pos.col == 2);
+	n = find_kind(doc->root, CO_KIND_EMPH);
+	OK(n != NULL && n->pos.line == 7 && n->pos.col == 15);
+	n = find_kind(doc->root, CO_KIND_ITEM);
+	OK(n != NULL && n->pos.line == 10 && n->pos.col == 2);
+	n = find_kind(doc->root, CO_KIND_STRONG);
+	OK(n != NULL && n->pos.line == 11 && n->pos.col == 9);
+	co_doc_free(doc);
+	/* Folded block. */
+	doc = load(META "summary: >\n"
+	    "  First,\n"
+	    "  second,\n"
+	    "  third [x](javascript:alert) line.\n");
+	OK(said("r.yaml:9:9: warning: link kept as plain text"));
+	co_doc_free(doc);
+	/* Plain multi-line scalar, with a character of two bytes before. */
+	doc = load(META "summary: Äkkiä\n"
+	    "  toinen rivi\n"
+	    "  ja [linkki](file:///etc/passwd) kolmas.\n");
+	OK(said("r.yaml:8:6: warning: link kept as plain text"));
+	co_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -238,6 +355,9 @@ main(void)
 	test_dates_and_amounts();
 	test_inline();
 	test_limits();
+	test_email_full_stop();
+	test_deliverable_completed();
+	test_inline_places();
 	g_string_free(messages, TRUE);
 	return DONE();
 }
