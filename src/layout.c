@@ -130,9 +130,7 @@ place_lines(struct flow *f, const struct lay_text *t, int first, int n,
     double x, double y)
 {
 	struct lay_item	*it;
-	PangoLayoutLine	*line;
-	int		 i, k, s, e, *ranges, nranges;
-	double		 dy;
+	int		 k;
 
 	if (n <= 0)
 		return;
@@ -144,25 +142,16 @@ place_lines(struct flow *f, const struct lay_text *t, int first, int n,
 	it->y = y;
 	f->fresh = false;
 	/* Clickable areas over the parts of links on these lines. */
-	for (k = 0; k < t->nlinks; k++) {
-		for (i = first; i < first + n; i++) {
-			line = pango_layout_get_line_readonly(t->layout, i);
-			s = MAX(t->links[k].start, line->start_index);
-			e = MIN(t->links[k].end, line->start_index + line->length);
-			if (s >= e)
-				continue;
-			pango_layout_line_get_x_ranges(line, s, e, &ranges, &nranges);
-			dy = t->top[i] - t->top[first];
-			if (nranges > 0) {
-				it = add_item(f, LAY_LINK);
-				it->x = x + (double)ranges[0] / PANGO_SCALE;
-				it->w = (double)(ranges[2 * nranges - 1] - ranges[0]) / PANGO_SCALE;
-				it->y = y + dy;
-				it->h = t->bottom[i] - t->top[i];
-				it->uri = t->links[k].uri;
-			}
-			g_free(ranges);
-		}
+	for (k = 0; k < t->nhots; k++) {
+		const struct lay_hot *h = &t->hots[k];
+		if (h->line < first || h->line >= first + n)
+			continue;
+		it = add_item(f, LAY_LINK);
+		it->x = x + t->x[h->line] + h->x0;
+		it->w = h->x1 - h->x0;
+		it->y = y + t->top[h->line] - t->top[first];
+		it->h = t->bottom[h->line] - t->top[h->line];
+		it->uri = h->uri;
 	}
 }
 
@@ -296,10 +285,10 @@ rich_measure(struct flow *f, struct rich *r, const struct tpl_font *font,
 {
 	struct lay_text	*t;
 
-	t = measure_text(f->m, font, leading, r->text->str, r->attrs, width, flags);
+	t = measure_text(f->m, font, leading, r->text->str, r->attrs,
+	    (const struct lay_link *)r->links->data, r->links->len, width, flags);
 	t->colour = *colour;
-	t->nlinks = r->links->len;
-	t->links = (struct lay_link *)g_array_free(r->links, FALSE);
+	g_array_free(r->links, TRUE);
 	g_string_free(r->text, TRUE);
 	return keep(f, t);
 }
@@ -310,7 +299,7 @@ plain_text(struct flow *f, const char *s, const struct tpl_font *font,
 {
 	struct lay_text	*t;
 
-	t = measure_text(f->m, font, leading, s, NULL, width, flags);
+	t = measure_text(f->m, font, leading, s, NULL, NULL, 0, width, flags);
 	t->colour = *colour;
 	return keep(f, t);
 }
@@ -567,7 +556,7 @@ place_row_part(struct flow *f, const struct mrow *r, const double *w, int ncols,
 		it->y = f->y;
 		it->w = f->width;
 		it->h = h;
-		it->colour = r->kind == 0 ? f->tpl->stripe_fill : f->tpl->head_fill;
+		it->colour = r->kind == 0 ? &f->tpl->stripe_fill : &f->tpl->head_fill;
 	}
 	tag_begin(f, "TR");
 	for (x = f->left, c = 0; c < ncols; x += w[c], c++) {
@@ -580,7 +569,7 @@ place_row_part(struct flow *f, const struct mrow *r, const double *w, int ncols,
 	it->x = f->left;
 	it->y = f->y + h;
 	it->w = f->width;
-	it->colour = r->kind == 1 ? f->tpl->heading : f->tpl->rule;
+	it->colour = r->kind == 1 ? &f->tpl->heading : &f->tpl->rule;
 	it->line_width = r->kind == 1 ? 0.8 : 0.4;
 	f->y += h;
 	f->fresh = false;
@@ -1132,7 +1121,7 @@ flow_cover(struct flow *f)
 	it = add_item(f, LAY_RECT);
 	it->w = t->page_width;
 	it->h = 22 * MM;
-	it->colour = t->accent;
+	it->colour = &t->accent;
 	if (m->norganisations > 0) {
 		struct tpl_colour white = { 1, 1, 1 };
 		struct tpl_font font = t->small;
@@ -1173,7 +1162,7 @@ flow_cover(struct flow *f)
 	it->x = f->left;
 	it->y = y;
 	it->w = 40 * MM;
-	it->colour = t->accent;
+	it->colour = &t->accent;
 	it->line_width = 2.5;
 
 	/* The facts a reader looks for, bottom left. */
@@ -1253,7 +1242,7 @@ flow_cover(struct flow *f)
 		it->x = f->left;
 		it->y = rowy - 4 * MM;
 		it->w = f->width;
-		it->colour = t->rule;
+		it->colour = &t->rule;
 		it->line_width = 0.5;
 		for (i = 0; i < n; i++) {
 			lab = plain_text(f, ls[i], &lf, 1.25, labw, 0, &t->muted);
@@ -1333,19 +1322,14 @@ place_toc(struct flow *f, int first_body_page)
 		place_lines(f, pg, 0, pg->nlines, f->left + f->width - pagew, lasty);
 		tag_end(f);
 		/* Dot leader from the end of the title to the page number. */
-		{
-			PangoLayoutLine *line = pango_layout_get_line_readonly(text->layout,
-			    text->nlines - 1);
-			PangoRectangle r;
-			pango_layout_line_get_extents(line, NULL, &r);
-			endx = f->left + indent + numw + (double)(r.x + r.width) / PANGO_SCALE + 3;
-		}
+		endx = f->left + indent + numw + text->x[text->nlines - 1] +
+		    text->w[text->nlines - 1] + 3;
 		if (f->left + f->width - pagew + 4 - endx > 6) {
 			it = add_item(f, LAY_DOTS);
 			it->x = endx;
 			it->y = lasty + text->baseline[text->nlines - 1] - text->top[text->nlines - 1];
 			it->w = f->left + f->width - pagew + 2 - endx;
-			it->colour = t->muted;
+			it->colour = &t->muted;
 			it->line_width = 0.9;
 		}
 		it = add_item(f, LAY_LINK);
@@ -1443,13 +1427,13 @@ add_running(struct flow *f, struct lay_page *p, int number, int total)
 	it->x = f->left;
 	it->y = yh + t->small.size * 1.6;
 	it->w = f->width;
-	it->colour = t->rule;
+	it->colour = &t->rule;
 	it->line_width = 0.4;
 	it = add_item(f, LAY_LINE);
 	it->x = f->left;
 	it->y = yf - 2 * MM;
 	it->w = f->width;
-	it->colour = t->rule;
+	it->colour = &t->rule;
 	it->line_width = 0.4;
 	l = tpl_expand(t->footer_left, f->doc, number, total);
 	r = tpl_expand(t->footer_right, f->doc, number, total);

@@ -20,19 +20,54 @@ struct lay_link {
 	const char	*uri;		/* external target */
 };
 
+/* The part of a link on one line: where to put the clickable area. */
+struct lay_hot {
+	int		 line;		/* line index */
+	double		 x0, x1;	/* from the line's left edge, pt */
+	const char	*uri;		/* external target */
+};
+
+/*
+ * One run of glyphs in one font and colour, kept compact so that Pango's
+ * layout can be freed as soon as the text is measured: a 400-page report
+ * would otherwise hold 70 MB of glyph strings until it is painted.
+ */
+struct lay_run {
+	PangoFont	*font;		/* borrowed: measure.c holds a reference */
+	struct tpl_colour colour;	/* from a foreground attribute (links) */
+	bool		 coloured;	/* else the text's own colour */
+	int		 nglyphs;	/* glyphs drawn */
+	guint16		*glyphs;	/* glyph ids */
+	float		*xs;		/* glyph positions from the line's left edge, pt */
+	float		*ys;		/* vertical offsets, or NULL when all are 0 */
+	const char	*text;		/* the run's characters, for text extraction */
+	int		 ntext;		/* bytes of text */
+	guint8		*clusters;	/* nclusters pairs (bytes, glyphs), or NULL */
+	int		 nclusters;	/* pairs */
+};
+
 /* One piece of text measured by Pango; layout decides where its lines go. */
 struct lay_text {
-	PangoLayout	*layout;	/* owned */
-	int		 nlines;	/* lines in the layout */
+	int		 nlines;	/* lines */
 	double		*top;		/* line tops, from the text's top, pt */
 	double		*bottom;	/* line bottoms */
 	double		*baseline;	/* line baselines */
 	double		*x;		/* line left edges (alignment), pt */
+	double		*w;		/* line widths, pt */
 	double		 width;		/* widest line, pt */
 	double		 height;	/* all lines, pt */
 	struct tpl_colour colour;	/* colour of the text */
-	struct lay_link	*links;		/* nlinks entries */
-	int		 nlinks;
+	int		*line_run;	/* nlines + 1: first run of each line */
+	struct lay_hot	*hots;		/* nhots clickable parts of links */
+	int		 nhots;
+	/*
+	 * The runs, their glyphs and characters in one block with offsets
+	 * for pointers: in memory (block), or written to measure.c's spill
+	 * file at spill_off.  measure_runs() gives them back for painting.
+	 */
+	void		*block;		/* or NULL when spilled */
+	gint64		 spill_off;	/* offset in the spill file */
+	size_t		 block_len;	/* bytes */
 };
 
 enum lay_kind {
@@ -50,16 +85,16 @@ enum lay_kind {
 
 struct lay_item {
 	enum lay_kind		 kind;		/* what to paint */
-	double			 x, y, w, h;	/* page coordinates, pt, y down */
-	const struct lay_text	*text;		/* LAY_TEXT */
 	int			 first;		/* LAY_TEXT: first line */
 	int			 n;		/* LAY_TEXT: line count */
-	struct tpl_colour	 colour;	/* RECT fill, LINE/DOTS stroke */
-	double			 line_width;	/* LINE/DOTS */
+	int			 level;		/* OUTLINE: 1 = top */
+	float			 x, y, w, h;	/* page coordinates, pt, y down */
+	float			 line_width;	/* LINE/DOTS */
+	const struct tpl_colour	*colour;	/* RECT fill, LINE/DOTS stroke */
+	const struct lay_text	*text;		/* LAY_TEXT */
 	const char		*uri;		/* LAY_LINK external */
 	const char		*dest;		/* LINK/DEST/OUTLINE: destination name */
 	const char		*tag;		/* TAG_*: structure tag; OUTLINE: title */
-	int			 level;		/* OUTLINE: 1 = top */
 };
 
 struct lay_page {
@@ -92,13 +127,20 @@ PangoFontDescription *measure_font(struct measure *, const struct tpl_font *);
 #define MEASURE_MINWIDTH 0x10	/* only measure the narrowest possible width */
 #define MEASURE_ELLIPSIZE 0x20	/* one line, cut with "…" at width */
 /*
- * Measures "text" (attrs may be NULL; both are taken over by the result)
- * in "font" at "width" points.  Returns a new lay_text owned by the caller.
+ * Measures "text" in "font" at "width" points; "attrs" (may be NULL) is taken
+ * over, "links" (nlinks, may be NULL) only read.  Returns a new lay_text
+ * owned by the caller, with its glyphs ready to paint (measure_text_free).
  */
 struct lay_text	*measure_text(struct measure *, const struct tpl_font *,
 		    double leading, const char *text, PangoAttrList *attrs,
-		    double width, int flags);
+		    const struct lay_link *links, int nlinks, double width, int flags);
 void		 measure_text_free(struct lay_text *);
+/*
+ * The runs of "t" ready to paint (t->line_run indexes them), valid until the
+ * next call; NULL with *error set if the spill file cannot be read.
+ */
+const struct lay_run *measure_runs(struct measure *, const struct lay_text *,
+		    char **error);
 /*
  * Estimates the narrowest width "text" can take (its longest unbreakable
  * piece) and its width on one line, for sizing table columns.

@@ -1,7 +1,10 @@
 /* measure.c: the Pango side of layout: our pinned font set, one context, measured text. */
 #include <fontconfig/fontconfig.h>
+#include <errno.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
 
@@ -9,10 +12,30 @@
 #include "hyphen.h"
 #include "layout.h"
 
+/* Where a run's glyphs and clusters start in the scratch arrays. */
+struct scratch_run {
+	struct lay_run	 run;		/* pointers not yet set */
+	int		 glyph0;	/* first glyph in m->glyphs */
+	int		 cluster0;	/* first pair in m->clusters */
+	bool		 text_ok;	/* clusters are valid */
+	bool		 ltr;		/* left to right */
+};
+
 struct measure {
 	PangoFontMap	*fontmap;	/* pinned to fonts/fonts.conf */
 	PangoContext	*context;	/* the one context of the run */
+	PangoLayout	*layout;	/* reused for every text measured */
 	PangoLayout	*probe;		/* reused for width queries */
+	GHashTable	*held;		/* PangoFont → itself: fonts runs point to */
+	GArray		*runs;		/* scratch: struct scratch_run of one text */
+	GArray		*glyphs;	/* scratch: guint16 glyph ids */
+	GArray		*xs;		/* scratch: float glyph positions */
+	GArray		*ys;		/* scratch: float glyph offsets */
+	GArray		*clusters;	/* scratch: guint8 pairs */
+	bool		 any_y;		/* some glyph of this text has an offset */
+	FILE		*spill;		/* frozen runs wait here to be painted */
+	gint64		 spill_end;	/* bytes written to it */
+	GByteArray	*load;		/* the runs read back for painting */
 	struct hyph	*hyph;		/* hyphenator, or NULL */
 	GHashTable	*fonts;		/* "family|size|b|i" → struct font */
 };
@@ -90,6 +113,16 @@ measure_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char **err
 	pango_context_set_language(m->context,
 	    pango_language_from_string(model_lang_codes[lang]));
 	m->probe = pango_layout_new(m->context);
+	m->layout = pango_layout_new(m->context);
+	m->held = g_hash_table_new_full(NULL, NULL, g_object_unref, NULL);
+	m->runs = g_array_new(FALSE, FALSE, sizeof(struct scratch_run));
+	m->glyphs = g_array_new(FALSE, FALSE, sizeof(guint16));
+	m->xs = g_array_new(FALSE, FALSE, sizeof(float));
+	m->ys = g_array_new(FALSE, FALSE, sizeof(float));
+	m->clusters = g_array_new(FALSE, FALSE, 1);
+	m->load = g_byte_array_new();
+	/* An unlinked temporary file: it goes away with us, however we end. */
+	m->spill = tmpfile();
 	m->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    (GDestroyNotify)font_free);
 
@@ -118,6 +151,16 @@ measure_free(struct measure *m)
 	if (m->hyph != NULL)
 		hyph_free(m->hyph);
 	g_hash_table_destroy(m->fonts);
+	g_hash_table_destroy(m->held);
+	g_array_free(m->runs, TRUE);
+	g_array_free(m->glyphs, TRUE);
+	g_array_free(m->xs, TRUE);
+	g_array_free(m->ys, TRUE);
+	g_array_free(m->clusters, TRUE);
+	g_byte_array_free(m->load, TRUE);
+	if (m->spill != NULL)
+		fclose(m->spill);
+	g_object_unref(m->layout);
 	g_object_unref(m->probe);
 	g_object_unref(m->context);
 	g_object_unref(m->fontmap);
@@ -219,45 +262,312 @@ split_items(const char *text, PangoAttrList *attrs)
 	return attrs;
 }
 
+/* The run's foreground colour attribute, if it has one (links). */
+static bool
+run_colour(const PangoGlyphItem *run, struct tpl_colour *c)
+{
+	GSList	*l;
+
+	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+			PangoColor *pc = &((PangoAttrColor *)a)->color;
+			c->r = pc->red / 65535.0;
+			c->g = pc->green / 65535.0;
+			c->b = pc->blue / 65535.0;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Appends one Pango run's glyphs, their positions from the line's left edge
+ * and their glyph-to-text clusters (what pango_cairo_show_glyph_item would
+ * paint) to the scratch arrays.  Empty glyphs (a soft hyphen inside a line)
+ * are left out, as Pango leaves them undrawn.  A run that continues the one
+ * before in the same font and colour is merged with it.
+ */
+static void
+add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x,
+    bool first_on_line)
+{
+	const PangoGlyphString	*gs = run->glyphs;
+	PangoGlyphItemIter	 it;
+	struct scratch_run	 sr, *prev;
+	int			 g, drawn, acc = 0, *pos;
+	guint16			 glyph;
+	float			 fx, fy;
+	guint8			 pair[2];
+	bool			 ok;
+
+	memset(&sr, 0, sizeof(sr));
+	sr.run.font = run->item->analysis.font;
+	sr.run.coloured = run_colour(run, &sr.run.colour);
+	sr.run.text = text + run->item->offset;
+	sr.run.ntext = run->item->length;
+	sr.ltr = run->item->analysis.level % 2 == 0;
+	sr.text_ok = sr.ltr;
+	sr.glyph0 = m->glyphs->len;
+	sr.cluster0 = m->clusters->len / 2;
+
+	pos = g_new(int, gs->num_glyphs + 1);
+	for (g = 0; g < gs->num_glyphs; g++) {
+		pos[g] = acc;
+		acc += gs->glyphs[g].geometry.width;
+	}
+	for (ok = pango_glyph_item_iter_init_start(&it, (PangoGlyphItem *)run, text); ok;
+	    ok = pango_glyph_item_iter_next_cluster(&it)) {
+		drawn = 0;
+		for (g = it.start_glyph; g != it.end_glyph; g += sr.ltr ? 1 : -1) {
+			const PangoGlyphInfo *gi = &gs->glyphs[g];
+			if (gi->glyph == PANGO_GLYPH_EMPTY)
+				continue;
+			glyph = (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || gi->glyph > 0xffff ?
+			    0 : gi->glyph;
+			fx = (float)(x + (double)(pos[g] + gi->geometry.x_offset) / PANGO_SCALE);
+			fy = (float)gi->geometry.y_offset / PANGO_SCALE;
+			g_array_append_val(m->glyphs, glyph);
+			g_array_append_val(m->xs, fx);
+			g_array_append_val(m->ys, fy);
+			m->any_y |= fy != 0;
+			drawn++;
+		}
+		if (it.end_index - it.start_index > 255 || drawn > 255)
+			sr.text_ok = false;
+		pair[0] = it.end_index - it.start_index;
+		pair[1] = drawn;
+		g_array_append_vals(m->clusters, pair, 2);
+	}
+	g_free(pos);
+	sr.run.nglyphs = m->glyphs->len - sr.glyph0;
+	sr.run.nclusters = m->clusters->len / 2 - sr.cluster0;
+
+	/* Same font and colour, text following on: one run for cairo, not two. */
+	prev = m->runs->len > 0 ? &g_array_index(m->runs, struct scratch_run, m->runs->len - 1) :
+	    NULL;
+	if (!first_on_line && prev != NULL && prev->run.font == sr.run.font &&
+	    prev->run.coloured == sr.run.coloured &&
+	    (!sr.run.coloured || memcmp(&prev->run.colour, &sr.run.colour,
+	    sizeof(sr.run.colour)) == 0) &&
+	    prev->ltr && sr.ltr && prev->text_ok == sr.text_ok &&
+	    prev->run.text + prev->run.ntext == sr.run.text) {
+		prev->run.ntext += sr.run.ntext;
+		prev->run.nglyphs += sr.run.nglyphs;
+		prev->run.nclusters += sr.run.nclusters;
+		return;
+	}
+	g_array_append_val(m->runs, sr);
+}
+
+/*
+ * Moves the scratch runs into one block: the runs (pointers as offsets into
+ * the block), their glyph positions, offsets, ids, clusters and characters.
+ * Big reports write it to the spill file, so that memory holds only line
+ * metrics however many pages wait to be painted.
+ */
+static void
+pack_runs(struct measure *m, struct lay_text *t, const char *text)
+{
+	size_t		 nruns = m->runs->len, ng = m->glyphs->len, nc = m->clusters->len;
+	size_t		 off_xs, off_ys, off_gl, off_cl, off_tx, size, i;
+	const char	*first = NULL, *last = NULL;
+	char		*block;
+
+	/* The characters the runs cover, copied once. */
+	for (i = 0; i < nruns; i++) {
+		const struct lay_run *r = &g_array_index(m->runs, struct scratch_run, i).run;
+		if (first == NULL || r->text < first)
+			first = r->text;
+		if (last == NULL || r->text + r->ntext > last)
+			last = r->text + r->ntext;
+	}
+	if (first == NULL)
+		first = last = text;
+	off_xs = nruns * sizeof(struct lay_run);
+	off_ys = off_xs + ng * sizeof(float);
+	off_gl = off_ys + (m->any_y ? ng * sizeof(float) : 0);
+	off_cl = off_gl + ng * sizeof(guint16);
+	off_tx = off_cl + nc;
+	size = off_tx + (last - first);
+	block = g_malloc(size);
+	memcpy(block + off_xs, m->xs->data, ng * sizeof(float));
+	if (m->any_y)
+		memcpy(block + off_ys, m->ys->data, ng * sizeof(float));
+	memcpy(block + off_gl, m->glyphs->data, ng * sizeof(guint16));
+	memcpy(block + off_cl, m->clusters->data, nc);
+	memcpy(block + off_tx, first, last - first);
+	for (i = 0; i < nruns; i++) {
+		struct scratch_run	*sr = &g_array_index(m->runs, struct scratch_run, i);
+		struct lay_run		*r = &((struct lay_run *)block)[i];
+
+		*r = sr->run;
+		r->glyphs = (guint16 *)(uintptr_t)(off_gl + sr->glyph0 * sizeof(guint16));
+		r->xs = (float *)(uintptr_t)(off_xs + sr->glyph0 * sizeof(float));
+		r->ys = m->any_y ? (float *)(uintptr_t)(off_ys + sr->glyph0 * sizeof(float)) :
+		    NULL;
+		r->clusters = sr->text_ok ? (guint8 *)(uintptr_t)(off_cl + 2 * sr->cluster0) :
+		    NULL;
+		if (!sr->text_ok)
+			r->nclusters = 0;
+		r->text = (const char *)(uintptr_t)(off_tx + (sr->run.text - first));
+	}
+	t->block_len = size;
+	t->block = block;
+	t->spill_off = -1;
+	if (m->spill != NULL && size > 0) {
+		if (fseeko(m->spill, m->spill_end, SEEK_SET) == 0 &&
+		    fwrite(block, 1, size, m->spill) == size) {
+			t->spill_off = m->spill_end;
+			m->spill_end += size;
+			t->block = NULL;
+			g_free(block);
+		} else {
+			/* A full disk: keep this one in memory and stop spilling. */
+			fclose(m->spill);
+			m->spill = NULL;
+		}
+	}
+	g_array_set_size(m->runs, 0);
+	g_array_set_size(m->glyphs, 0);
+	g_array_set_size(m->xs, 0);
+	g_array_set_size(m->ys, 0);
+	g_array_set_size(m->clusters, 0);
+	m->any_y = false;
+}
+
+const struct lay_run *
+measure_runs(struct measure *m, const struct lay_text *t, char **error)
+{
+	static struct lay_run	 none;
+	struct lay_run		*runs;
+	char			*base;
+	int			 i, n = t->line_run[t->nlines];
+
+
+	if (t->block_len == 0)
+		return &none;		/* a text without glyphs: nothing to paint */
+	g_byte_array_set_size(m->load, t->block_len);
+	if (t->block != NULL)
+		memcpy(m->load->data, t->block, t->block_len);
+	else if (fseeko(m->spill, t->spill_off, SEEK_SET) != 0 ||
+	    fread(m->load->data, 1, t->block_len, m->spill) != t->block_len) {
+		*error = g_strdup_printf("cannot read back the temporary file: %s",
+		    g_strerror(errno));
+		return NULL;
+	}
+	base = (char *)m->load->data;
+	runs = (struct lay_run *)base;
+	for (i = 0; i < n; i++) {
+		runs[i].glyphs = (guint16 *)(base + (uintptr_t)runs[i].glyphs);
+		runs[i].xs = (float *)(base + (uintptr_t)runs[i].xs);
+		if (runs[i].ys != NULL)
+			runs[i].ys = (float *)(base + (uintptr_t)runs[i].ys);
+		if (runs[i].clusters != NULL)
+			runs[i].clusters = (guint8 *)base + (uintptr_t)runs[i].clusters;
+		runs[i].text = base + (uintptr_t)runs[i].text;
+	}
+	return runs;
+}
+
+/*
+ * Copies what painting needs from the laid-out lines: runs of glyphs, the
+ * clickable parts of links, line metrics.  The layout can then be reused.
+ */
+static void
+freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
+    const struct lay_link *links, int nlinks)
+{
+	PangoLayoutIter		*it;
+	PangoLayoutLine		*line, *cur = NULL;
+	PangoLayoutRun		*run;
+	PangoRectangle		 lr, rr;
+	GArray			*hots;
+	struct lay_hot		 h;
+	int			 i = -1, k, s, e, *ranges, nranges, y0, y1;
+	bool			 first = true;
+
+	hots = g_array_new(FALSE, FALSE, sizeof(struct lay_hot));
+	t->line_run = g_new(int, t->nlines + 1);
+	it = pango_layout_get_iter(l);
+	do {
+		line = pango_layout_iter_get_line_readonly(it);
+		if (line != cur) {
+			/* A new line: its metrics, and the parts of links on it. */
+			cur = line;
+			if (++i >= t->nlines)
+				break;
+			first = true;
+			t->line_run[i] = m->runs->len;
+			pango_layout_iter_get_line_yrange(it, &y0, &y1);
+			t->top[i] = (double)y0 / PANGO_SCALE;
+			t->bottom[i] = (double)y1 / PANGO_SCALE;
+			t->baseline[i] = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+			pango_layout_iter_get_line_extents(it, NULL, &lr);
+			t->x[i] = (double)lr.x / PANGO_SCALE;
+			t->w[i] = (double)lr.width / PANGO_SCALE;
+			for (k = 0; k < nlinks; k++) {
+				s = MAX(links[k].start, line->start_index);
+				e = MIN(links[k].end, line->start_index + line->length);
+				if (s >= e)
+					continue;
+				pango_layout_line_get_x_ranges(line, s, e, &ranges, &nranges);
+				if (nranges > 0) {
+					h.line = i;
+					h.x0 = (double)(ranges[0] - lr.x) / PANGO_SCALE;
+					h.x1 = (double)(ranges[2 * nranges - 1] - lr.x) / PANGO_SCALE;
+					h.uri = links[k].uri;
+					g_array_append_val(hots, h);
+				}
+				g_free(ranges);
+			}
+		}
+		if ((run = pango_layout_iter_get_run_readonly(it)) == NULL)
+			continue;	/* the end of a line */
+		pango_layout_iter_get_run_extents(it, NULL, &rr);
+		add_run(m, run, text, (double)(rr.x - lr.x) / PANGO_SCALE, first);
+		first = false;
+		if (!g_hash_table_contains(m->held, run->item->analysis.font))
+			g_hash_table_add(m->held, g_object_ref(run->item->analysis.font));
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	for (i++; i <= t->nlines; i++)
+		t->line_run[i] = m->runs->len;
+	pack_runs(m, t, text);
+	t->nhots = hots->len;
+	t->hots = (struct lay_hot *)g_array_free(hots, FALSE);
+}
+
 struct lay_text *
 measure_text(struct measure *m, const struct tpl_font *f, double leading,
-    const char *text, PangoAttrList *attrs, double width, int flags)
+    const char *text, PangoAttrList *attrs, const struct lay_link *links, int nlinks,
+    double width, int flags)
 {
 	struct lay_text		*t;
-	PangoLayoutIter		*it;
-	PangoRectangle		 ink, logical;
-	int			 i, y0, y1;
+	PangoLayout		*l = m->layout;
+	PangoRectangle		 logical;
 
 	t = g_new0(struct lay_text, 1);
-	t->layout = pango_layout_new(m->context);
-	setup(m, t->layout, f, leading, width, flags);
-	pango_layout_set_text(t->layout, text, -1);
+	setup(m, l, f, leading, width, flags);
+	pango_layout_set_text(l, text, -1);
 	if (!(flags & (MEASURE_NOWRAP | MEASURE_ELLIPSIZE)))
 		attrs = split_items(text, attrs);
-	if (attrs != NULL) {
-		pango_layout_set_attributes(t->layout, attrs);
+	pango_layout_set_attributes(l, attrs);
+	if (attrs != NULL)
 		pango_attr_list_unref(attrs);
-	}
-	t->nlines = pango_layout_get_line_count(t->layout);
-	t->top = g_new(double, t->nlines * 4);
+	t->nlines = pango_layout_get_line_count(l);
+	t->top = g_new(double, t->nlines * 5);
 	t->bottom = t->top + t->nlines;
 	t->baseline = t->bottom + t->nlines;
 	t->x = t->baseline + t->nlines;
-	it = pango_layout_get_iter(t->layout);
-	i = 0;
-	do {
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		t->top[i] = (double)y0 / PANGO_SCALE;
-		t->bottom[i] = (double)y1 / PANGO_SCALE;
-		t->baseline[i] = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		t->x[i] = (double)logical.x / PANGO_SCALE;
-		i++;
-	} while (i < t->nlines && pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	pango_layout_get_extents(t->layout, &ink, &logical);
+	t->w = t->x + t->nlines;
+	freeze(m, t, l, pango_layout_get_text(l), links, nlinks);
+	pango_layout_get_extents(l, NULL, &logical);
 	t->width = (double)logical.width / PANGO_SCALE;
 	t->height = t->nlines > 0 ? t->bottom[t->nlines - 1] : 0;
+	/* Let go of the glyphs: the layout is reused for the next text. */
+	pango_layout_set_attributes(l, NULL);
+	pango_layout_set_text(l, "", 0);
 	return t;
 }
 
@@ -266,9 +576,10 @@ measure_text_free(struct lay_text *t)
 {
 	if (t == NULL)
 		return;
-	g_object_unref(t->layout);
+	g_free(t->block);
+	g_free(t->line_run);
+	g_free(t->hots);
 	g_free(t->top);
-	g_free(t->links);
 	g_free(t);
 }
 

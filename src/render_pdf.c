@@ -15,6 +15,7 @@ struct painter {
 	cairo_t			*cr;		/* drawing context */
 	const struct co_pages	*pages;		/* what we paint */
 	int			 outline[8];	/* last bookmark id per level */
+	char			*error;		/* the first failure, or NULL */
 };
 
 static void
@@ -38,21 +39,54 @@ quote_attr(const char *s)
 	return g_string_free(out, FALSE);
 }
 
+/* One run of glyphs, with its text so that the PDF can be searched and copied. */
+static void
+paint_run(struct painter *p, const struct lay_text *t, const struct lay_run *r,
+    double x, double y)
+{
+	cairo_glyph_t		*glyphs;
+	cairo_text_cluster_t	*clusters = NULL;
+	int			 i;
+
+	if (r->nglyphs == 0 && r->nclusters == 0)
+		return;
+	set_colour(p->cr, r->coloured ? &r->colour : &t->colour);
+	cairo_set_scaled_font(p->cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(r->font)));
+	glyphs = g_new(cairo_glyph_t, r->nglyphs + 1);
+	for (i = 0; i < r->nglyphs; i++) {
+		glyphs[i].index = r->glyphs[i];
+		glyphs[i].x = x + r->xs[i];	/* xs count from the line's edge */
+		glyphs[i].y = r->ys != NULL ? y + r->ys[i] : y;
+	}
+	if (r->clusters != NULL) {
+		clusters = g_new(cairo_text_cluster_t, r->nclusters + 1);
+		for (i = 0; i < r->nclusters; i++) {
+			clusters[i].num_bytes = r->clusters[2 * i];
+			clusters[i].num_glyphs = r->clusters[2 * i + 1];
+		}
+		cairo_show_text_glyphs(p->cr, r->text, r->ntext, glyphs, r->nglyphs,
+		    clusters, r->nclusters, 0);
+	} else
+		cairo_show_glyphs(p->cr, glyphs, r->nglyphs);
+	g_free(clusters);
+	g_free(glyphs);
+}
+
 static void
 paint_text(struct painter *p, const struct lay_item *it)
 {
 	const struct lay_text	*t = it->text;
-	PangoLayoutLine		*line;
-	int			 i;
+	const struct lay_run	*runs;
+	int			 i, k;
 	double			 x, y;
 
-	set_colour(p->cr, &t->colour);
+	if ((runs = measure_runs(p->pages->measure, t, &p->error)) == NULL)
+		return;
 	for (i = it->first; i < it->first + it->n; i++) {
-		line = pango_layout_get_line_readonly(t->layout, i);
 		x = it->x + t->x[i];
 		y = it->y + t->baseline[i] - t->top[it->first];
-		cairo_move_to(p->cr, x, y);
-		pango_cairo_show_layout_line(p->cr, line);
+		for (k = t->line_run[i]; k < t->line_run[i + 1]; k++)
+			paint_run(p, t, &runs[k], x, y);
 	}
 }
 
@@ -125,12 +159,12 @@ paint_item(struct painter *p, const struct lay_item *it)
 		paint_text(p, it);
 		break;
 	case LAY_RECT:
-		set_colour(cr, &it->colour);
+		set_colour(cr, it->colour);
 		cairo_rectangle(cr, it->x, it->y, it->w, it->h);
 		cairo_fill(cr);
 		break;
 	case LAY_LINE:
-		set_colour(cr, &it->colour);
+		set_colour(cr, it->colour);
 		cairo_set_line_width(cr, it->line_width);
 		cairo_move_to(cr, it->x, it->y);
 		cairo_line_to(cr, it->x + it->w, it->y + it->h);
@@ -138,7 +172,7 @@ paint_item(struct painter *p, const struct lay_item *it)
 		break;
 	case LAY_DOTS:
 		/* Round dots: a zero-length dash with a round cap. */
-		set_colour(cr, &it->colour);
+		set_colour(cr, it->colour);
 		cairo_save(cr);
 		cairo_set_line_width(cr, it->line_width);
 		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
@@ -280,6 +314,10 @@ co_render_pdf(const struct co_pages *pages, cairo_write_func_t write, void *clos
 			paint_item(&p, &g_array_index(pg->items, struct lay_item, k));
 		cairo_show_page(p.cr);
 	}
+	if (p.error != NULL) {
+		*error = g_strdup_printf("%s: %s", path, p.error);
+		goto out;
+	}
 	st = cairo_status(p.cr);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		*error = g_strdup_printf("%s: %s", path, cairo_status_to_string(st));
@@ -293,6 +331,7 @@ co_render_pdf(const struct co_pages *pages, cairo_write_func_t write, void *clos
 	}
 	ok = true;
 out:
+	g_free(p.error);
 	if (p.cr != NULL)
 		cairo_destroy(p.cr);
 	cairo_surface_destroy(p.surface);
