@@ -64,18 +64,57 @@ diag_text(enum co_diag_id id)
 	return diag_texts[id];
 }
 
-/* Appends source line "line" (0-based) and a caret under column "col". */
+/* Messages shown per document; the rest are counted, not printed. */
+#define MAX_SHOWN	100
+/* A source line longer than this (in characters) is shown around the caret. */
+#define MAX_SHOWN_LINE	160
+#define LINE_CONTEXT	60
+
+/*
+ * Appends n bytes of s with every control character (C0 but tab, DEL, C1)
+ * shown as '?': a message must not drive the terminal that shows it.
+ */
+static void
+append_clean(GString *out, const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
+
+	for (; p < end; p++) {
+		if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+			g_string_append_c(out, '?');
+		else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f) {
+			g_string_append_c(out, '?');
+			p++;
+		} else
+			g_string_append_c(out, (char)*p);
+	}
+}
+
+/* n characters on from p, stopping at end. */
+static const char *
+skip_chars(const char *p, const char *end, unsigned long n)
+{
+	for (; n > 0 && p < end; n--)
+		p = g_utf8_next_char(p);
+	return p < end ? p : end;
+}
+
+/*
+ * Appends source line "line" (0-based) and a caret under column "col".  A
+ * very long line (a minified file, a 1 MB value) is cut around the caret;
+ * only the part shown is looked at, so a message costs no more than that.
+ */
 static void
 append_source(GString *out, const struct co_doc *doc, struct co_pos pos)
 {
-	const char	*p, *end, *eol;
-	unsigned	 line, i;
+	const char	*p, *end, *eol, *from, *to;
+	unsigned long	 first, caret, i;
 
 	if (doc->src == NULL)
 		return;
 	p = doc->src;
 	end = doc->src + doc->srclen;
-	for (line = 0; line < pos.line && p < end; line++) {
+	for (i = 0; i < pos.line && p < end; i++) {
 		p = memchr(p, '\n', end - p);
 		if (p == NULL)
 			return;
@@ -88,14 +127,29 @@ append_source(GString *out, const struct co_doc *doc, struct co_pos pos)
 		eol = end;
 	if (eol > p && eol[-1] == '\r')
 		eol--;
+	from = p;
+	to = eol;
+	first = 0;
+	if (skip_chars(p, eol, MAX_SHOWN_LINE + 1) < eol) {
+		first = pos.col > LINE_CONTEXT ? pos.col - LINE_CONTEXT : 0;
+		from = skip_chars(p, eol, first);
+		to = skip_chars(from, eol, 2 * LINE_CONTEXT);
+	}
 	/* Show nothing rather than garbage if the line itself is not text. */
-	if (!g_utf8_validate(p, eol - p, NULL) || memchr(p, '\0', eol - p))
+	if (!g_utf8_validate(from, to - from, NULL) || memchr(from, '\0', to - from))
 		return;
 	g_string_append(out, "  ");
-	g_string_append_len(out, p, eol - p);
+	if (from > p)
+		g_string_append(out, "...");
+	append_clean(out, from, to - from);
+	if (to < eol)
+		g_string_append(out, "...");
 	g_string_append(out, "\n  ");
-	for (i = 0; i < pos.col && p < eol; i++, p = g_utf8_next_char(p))
-		g_string_append_c(out, *p == '\t' ? '\t' : ' ');
+	if (from > p)
+		g_string_append(out, "   ");
+	caret = pos.col - first;
+	for (i = 0; i < caret && from < to; i++, from = g_utf8_next_char(from))
+		g_string_append_c(out, *from == '\t' ? '\t' : ' ');
 	g_string_append(out, "^\n");
 }
 
@@ -104,8 +158,9 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
     const char *fmt, ...)
 {
 	enum co_level	 level;
-	GString		*out;
+	GString		*out, *text;
 	va_list		 ap;
+	int		 shown;
 
 	level = diag_level(id);
 	if (level > doc->worst && level != CO_LEVEL_HINT)
@@ -113,18 +168,36 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 	if (level != CO_LEVEL_HINT)
 		doc->count[level]++;
 
-	out = g_string_new(NULL);
-	g_string_append_printf(out, "%s:%u:%u: %s: ", doc->path,
+	/* After MAX_SHOWN messages (and their hints) only the counts go on. */
+	shown = doc->count[CO_LEVEL_WARNING] + doc->count[CO_LEVEL_ERROR] +
+	    doc->count[CO_LEVEL_FATAL];
+	if (shown > MAX_SHOWN) {
+		if (shown == MAX_SHOWN + 1 && level != CO_LEVEL_HINT && doc->sink != NULL) {
+			out = g_string_new(NULL);
+			g_string_append_printf(out, "%s: note: more than %d messages; "
+			    "the rest are not shown\n", doc->path, MAX_SHOWN);
+			doc->sink(CO_LEVEL_HINT, out->str, doc->sink_arg);
+			g_string_free(out, TRUE);
+		}
+		return;
+	}
+
+	text = g_string_new(NULL);
+	g_string_append_printf(text, "%s:%u:%u: %s: ", doc->path,
 	    pos.line + 1, pos.col + 1, level_names[level]);
 	if (id != CO_DIAG_HINT)
-		g_string_append(out, diag_texts[id]);
+		g_string_append(text, diag_texts[id]);
 	if (fmt != NULL) {
 		if (id != CO_DIAG_HINT)
-			g_string_append_c(out, ' ');
+			g_string_append_c(text, ' ');
 		va_start(ap, fmt);
-		g_string_append_vprintf(out, fmt, ap);
+		g_string_append_vprintf(text, fmt, ap);
 		va_end(ap);
 	}
+	/* File names and quoted values are the user's: no control characters. */
+	out = g_string_new(NULL);
+	append_clean(out, text->str, text->len);
+	g_string_free(text, TRUE);
 	g_string_append_c(out, '\n');
 	if (level != CO_LEVEL_HINT)
 		append_source(out, doc, pos);
