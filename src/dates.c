@@ -171,9 +171,16 @@ amount_format(int64_t cents, enum co_lang lang)
 bool
 email_valid(const char *s)
 {
-	return g_regex_match_simple(
-	    "^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$",
-	    s, 0, 0);
+	static GRegex	*re;
+
+	/* Compiled once: prose may hold many address-like words. */
+	if (g_once_init_enter(&re)) {
+		GRegex *r = g_regex_new(
+		    "^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$",
+		    G_REGEX_OPTIMIZE, 0, NULL);
+		g_once_init_leave(&re, r);
+	}
+	return strchr(s, '@') != NULL && g_regex_match(re, s, 0, NULL);
 }
 
 bool
@@ -183,4 +190,10 @@ url_valid(const char *s)
 		return false;
 	return g_uri_is_valid(s, G_URI_FLAGS_PARSE_RELAXED, NULL) &&
 	    strpbrk(s, " \t\n") == NULL;
+}
+
+bool
+href_valid(const char *s)
+{
+	return url_valid(s) || (g_str_has_prefix(s, "mailto:") && email_valid(s + 7));
 }

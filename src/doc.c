@@ -11,6 +11,7 @@
 #include "load.h"
 #include "model.h"
 #include "number.h"
+#include "text.h"
 #include "ytree.h"
 
 #define CO_MAX_INPUT (16 * 1024 * 1024)
@@ -105,12 +106,44 @@ offset_pos(const char *s, size_t off)
 	return pos;
 }
 
-/* Invalid UTF-8 and NUL bytes stop everything: nothing after them can be trusted. */
+/*
+ * A character no report may hold, in valid UTF-8 "s": C0 controls other
+ * than tab and line ends, DEL, C1 controls other than NEL, and the
+ * non-characters U+FFFE and U+FFFF.  libyaml refuses them without saying
+ * where, and XML cannot hold most of them.  Returns its place or NULL.
+ */
+static const char *
+find_forbidden(const char *s, size_t len, gunichar *c)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
+
+	for (; p < end; p++) {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+			    *p == 0x7f) {
+				*c = *p;
+				return (const char *)p;
+			}
+		} else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f &&
+		    p[1] != 0x85) {
+			*c = p[1];
+			return (const char *)p;
+		} else if (*p == 0xef && p + 2 < end && p[1] == 0xbf &&
+		    (p[2] == 0xbe || p[2] == 0xbf)) {
+			*c = p[2] == 0xbe ? 0xfffe : 0xffff;
+			return (const char *)p;
+		}
+	}
+	return NULL;
+}
+
+/* Invalid UTF-8, NUL bytes and control characters stop everything: nothing after them can be trusted. */
 static bool
 check_encoding(struct co_doc *doc)
 {
 	const char	*bad;
 	const char	*nul;
+	gunichar	 c;
 
 	if (!g_utf8_validate(doc->src, doc->srclen, &bad)) {
 		nul = memchr(doc->src, '\0', doc->srclen);
@@ -125,6 +158,13 @@ check_encoding(struct co_doc *doc)
 			co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
 			    "save the file as UTF-8 (it may be Latin-1 or Windows-1252)");
 		}
+		return false;
+	}
+	if ((bad = find_forbidden(doc->src, doc->srclen, &c)) != NULL) {
+		co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_E_CONTROL,
+		    "U+%04X", (unsigned)c);
+		co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
+		    "delete it: it cannot be printed (it often comes pasted in from another program)");
 		return false;
 	}
 	return true;
@@ -176,9 +216,21 @@ co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
 		input = looks_like_xml(doc->src, doc->srclen) ? CO_INPUT_XML : CO_INPUT_YAML;
 	if (input == CO_INPUT_XML)
 		load_xml(doc);
-	else if ((tree = yaml_tree_load(doc)) != NULL)
-		build_from_yaml(doc, tree);
-	if (doc->meta.language.s != NULL)
+	else {
+		/* NULL without an error: no document at all (empty, or comments only). */
+		tree = yaml_tree_load(doc);
+		if (tree != NULL || doc->worst < CO_LEVEL_ERROR)
+			build_from_yaml(doc, tree);
+	}
+	if (arena_used(doc->arena) > CO_MAX_MODEL_BYTES) {
+		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_E_NODES,
+		    "the report needs more than %zu MiB of memory",
+		    CO_MAX_MODEL_BYTES / (1024 * 1024));
+		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
+		    "split it, or write less emphasis and fewer links per paragraph");
+	}
+	if (doc->meta.language.s != NULL &&
+	    model_lang_from_code(doc->meta.language.s) >= 0)
 		doc->lang = model_lang_from_code(doc->meta.language.s);
 	number_doc(doc);
 	return doc;

@@ -285,7 +285,8 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
     const char *end, bool links, int depth)
 {
 	const char	*p, *run, *close, *paren, *stop;
-	const char	*last_close = NULL, *email_stop = s, *bad_close = NULL;
+	const char	*last_close = NULL, *email_stop = s, *url_stop = s;
+	const char	*bad_close = NULL;
 	bool		 no_strong = false, no_emph = false, no_link = false;
 	bool		 spans = depth < MAX_SPAN_DEPTH;
 	struct pending	 pd;
@@ -297,6 +298,9 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 	pd.pos = ip->at;
 	run = s;
 	for (p = s; p < end; ) {
+		/* A report too big to hold is refused by co_doc_load(): stop here. */
+		if (arena_used(ip->doc->arena) > CO_MAX_MODEL_BYTES)
+			break;
 		/* Backslash escapes the syntax characters. */
 		if (*p == '\\' && p + 1 < end && p[1] != '\0' &&
 		    strchr("*[]\\_()", p[1]) != NULL) {
@@ -345,9 +349,7 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 				else {
 					target = g_strndup(close + 2, paren - close - 2);
 					g_strstrip(target);
-					if (url_valid(target) ||
-					    (g_str_has_prefix(target, "mailto:") &&
-					    email_valid(target + 7))) {
+					if (href_valid(target)) {
 						pend(ip, &pd, run, p - run);
 						flush(ip, parent, &pd);
 						add_link(ip, parent, target, p, p + 1, close, depth);
@@ -364,16 +366,22 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 				}
 			}
 		}
-		if (links && (p == s || !is_word_char(p[-1])) &&
+		if (links && p >= url_stop && (p == s || !is_word_char(p[-1])) &&
 		    (n = match_url(p, end)) > 0) {
-			pend(ip, &pd, run, p - run);
-			flush(ip, parent, &pd);
 			href = *p == 'w' ? g_strdup_printf("https://%.*s", (int)n, p) :
 			    g_strndup(p, n);
-			add_link(ip, parent, href, p, p, p + n, depth);
+			/* What looks like a URL but is not one stays text. */
+			if (href_valid(href)) {
+				pend(ip, &pd, run, p - run);
+				flush(ip, parent, &pd);
+				add_link(ip, parent, href, p, p, p + n, depth);
+				g_free(href);
+				p = run = p + n;
+				continue;
+			}
+			/* Nor is anything inside it: no second try from within. */
 			g_free(href);
-			p = run = p + n;
-			continue;
+			url_stop = p + n;
 		}
 		if (links && p >= email_stop &&
 		    (p == s || !(is_word_char(p[-1]) || p[-1] == '.')) &&
@@ -391,8 +399,10 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 		}
 		p++;
 	}
-	pend(ip, &pd, run, end - run);
-	flush(ip, parent, &pd);
+	if (p >= end) {
+		pend(ip, &pd, run, end - run);
+		flush(ip, parent, &pd);
+	}
 	g_string_free(pd.buf, TRUE);
 }
 

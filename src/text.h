@@ -15,6 +15,12 @@
  */
 void	 inline_parse(struct co_doc *, struct co_node *parent,
 	    const char *s, size_t len, const struct co_pos *map, struct co_pos at);
+/*
+ * A report's model may take this much memory (arena bytes).  Past it the
+ * inline parser stops making nodes and co_doc_load() refuses the report.
+ */
+#define CO_MAX_MODEL_BYTES	((size_t)256 * 1024 * 1024)
+
 /* Appends paragraphs and lists for prose "s"; map and at as for inline_parse(). */
 void	 prose_parse(struct co_doc *, struct co_node *parent, const char *s,
 	    size_t len, const struct co_pos *map, struct co_pos at);
@@ -33,5 +39,7 @@ char	*amount_canonical(int64_t cents);
 char	*amount_format(int64_t cents, enum co_lang);
 bool	 email_valid(const char *);
 bool	 url_valid(const char *);
+/* A link target we make: an http or https URL, or mailto: and an address. */
+bool	 href_valid(const char *);
 
 #endif
