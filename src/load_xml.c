@@ -80,30 +80,52 @@ attribute(struct co_doc *doc, const xmlNode *n, const char *name)
 	return s;
 }
 
+/* Text waiting to become one node: runs split by comments or CDATA join first. */
+static void
+flush_text(struct co_doc *doc, struct co_node *parent, GString *buf, struct co_pos pos)
+{
+	model_add_text(doc, parent, buf->str, buf->len, pos);
+	g_string_truncate(buf, 0);
+}
+
 static void
 read_inline(struct co_doc *doc, struct co_node *parent, const xmlNode *el)
 {
 	const xmlNode	*c;
 	struct co_node	*span;
 	xmlChar		*href;
+	GString		*buf;
 
+	buf = g_string_new(NULL);
 	for (c = el->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			model_add_text(doc, parent, (const char *)c->content,
-			    strlen((const char *)c->content), node_pos(el));
-		} else if (is(c, "em") || is(c, "strong")) {
+			g_string_append(buf, (const char *)c->content);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		flush_text(doc, parent, buf, node_pos(el));
+		if (is(c, "em") || is(c, "strong")) {
 			span = model_add(doc, parent, is(c, "em") ? CO_KIND_EMPH :
 			    CO_KIND_STRONG, node_pos(c));
 			read_inline(doc, span, c);
 		} else if (is(c, "link")) {
-			span = model_add(doc, parent, CO_KIND_LINK, node_pos(c));
 			href = xmlGetProp(c, X("href"));
-			span->as.link.href = arena_strdup(doc->arena,
-			    href ? (const char *)href : "");
+			/* The same rule as in YAML: http, https and mailto only. */
+			if (href == NULL || !href_valid((const char *)href)) {
+				co_diag(doc, node_pos(c), CO_DIAG_E_URL, "'%s' in <link>",
+				    href ? (const char *)href : "");
+				xmlFree(href);
+				continue;
+			}
+			span = model_add(doc, parent, CO_KIND_LINK, node_pos(c));
+			span->as.link.href = arena_strdup(doc->arena, (const char *)href);
 			xmlFree(href);
 			read_inline(doc, span, c);
 		}
 	}
+	flush_text(doc, parent, buf, node_pos(el));
+	g_string_free(buf, TRUE);
 }
 
 /* Scalar field values pass the same checks as in YAML, then keep their canonical form. */
@@ -326,6 +348,28 @@ read_meta(struct co_doc *doc, const xmlNode *meta)
 	m->approvals = people(doc, meta, "approval", &m->napprovals);
 }
 
+/*
+ * A DOCTYPE can declare entities that expand a small file into gigabytes
+ * ("billion laughs") or read other files; our XML never has one.  Called by
+ * libxml2 when it meets "<!DOCTYPE", before any declaration is read.
+ */
+static void
+on_doctype(void *arg, const xmlChar *name, const xmlChar *public_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr	 ctx = arg;
+	struct co_doc		*doc = ctx->_private;
+	struct co_pos		 pos;
+
+	(void)name;
+	(void)public_id;
+	(void)system_id;
+	pos.line = ctx->input != NULL && ctx->input->line > 0 ? ctx->input->line - 1 : 0;
+	pos.col = 0;
+	co_diag(doc, pos, CO_DIAG_E_SYNTAX, "a DOCTYPE is not allowed in a closeout XML report");
+	xmlStopParser(ctx);
+}
+
 /* The schema is parsed once per process: every report needs the same one. */
 static xmlSchemaPtr
 our_schema(void)
@@ -364,6 +408,10 @@ load_xml(struct co_doc *doc)
 		return;
 	}
 	ctx = xmlNewParserCtxt();
+	if (ctx == NULL || ctx->sax == NULL)
+		g_error("out of memory");
+	ctx->_private = doc;
+	ctx->sax->internalSubset = on_doctype;
 	/* libxml2 2.9 has no per-context handler: set it around our own calls. */
 	xmlSetStructuredErrorFunc(doc, on_xml_error);
 	xdoc = xmlCtxtReadMemory(ctx, doc->src, (int)doc->srclen, doc->path, "UTF-8",
