@@ -67,37 +67,57 @@ same_file(const char *a, const char *b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Writes through a temporary file renamed into place: never a half file. */
-static int
-write_output(const char *input, const char *path, const char *data, size_t len)
+/* True if the two output names are one file, even when it does not exist yet. */
+static gboolean
+same_target(const char *a, const char *b)
 {
-	GError	*err = NULL;
-	char	*tmp, *error = NULL;
+	char		*da, *db, *ra, *rb, *ba, *bb;
+	gboolean	 same;
 
-	if (same_file(input, path)) {
-		fprintf(stderr, "closeout: %s: refusing to overwrite the input\n", path);
-		return EXIT_USAGE;
-	}
+	if (same_file(a, b))
+		return TRUE;
+	da = g_path_get_dirname(a);
+	db = g_path_get_dirname(b);
+	ra = realpath(da, NULL);
+	rb = realpath(db, NULL);
+	ba = g_path_get_basename(a);
+	bb = g_path_get_basename(b);
+	same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0 && strcmp(ba, bb) == 0;
+	free(ra);
+	free(rb);
+	g_free(da);
+	g_free(db);
+	g_free(ba);
+	g_free(bb);
+	return same;
+}
+
+/*
+ * Writes the XML into a temporary file beside "path"; returns its name (for
+ * outfile_commit() once the PDF is done too), or NULL after a message.
+ */
+static char *
+stage_xml(struct co_doc *doc, const char *path)
+{
+	char	*buf, *tmp, *error = NULL;
+	size_t	 len;
+
+	buf = co_render_xml(doc, &len);
 	if ((tmp = outfile_begin(path, &error)) == NULL) {
 		fprintf(stderr, "closeout: %s\n", error);
 		g_free(error);
-		return EXIT_USAGE;
+		co_buffer_free(buf);
+		return NULL;
 	}
-	if (!g_file_set_contents(tmp, data, (gssize)len, &err)) {
-		fprintf(stderr, "closeout: %s: %s\n", path, err->message);
-		g_error_free(err);
-		outfile_discard(tmp);
-		g_free(tmp);
-		return EXIT_USAGE;
-	}
-	if (!outfile_commit(tmp, path, &error)) {
+	if (!outfile_write(tmp, path, buf, len, &error)) {
 		fprintf(stderr, "closeout: %s\n", error);
 		g_free(error);
+		outfile_discard(tmp);
 		g_free(tmp);
-		return EXIT_USAGE;
+		tmp = NULL;
 	}
-	g_free(tmp);
-	return 0;
+	co_buffer_free(buf);
+	return tmp;
 }
 
 static void
@@ -113,17 +133,11 @@ summary(const char *path, const struct co_doc *doc)
 }
 
 static int
-render_pdf(struct co_doc *doc, const char *input)
+render_pdf(struct co_doc *doc, const char *path)
 {
-	char	*path, *error = NULL;
+	char	*error = NULL;
 	int	 pages, rc = 0;
 
-	path = opt_output ? g_strdup(opt_output) : beside(input, "pdf");
-	if (same_file(input, path)) {
-		fprintf(stderr, "closeout: %s: refusing to overwrite the input\n", path);
-		g_free(path);
-		return EXIT_USAGE;
-	}
 	pages = co_write_pdf(doc, path, &error);
 	if (pages < 0) {
 		if (error != NULL)
@@ -132,7 +146,44 @@ render_pdf(struct co_doc *doc, const char *input)
 	} else if (!opt_quiet)
 		fprintf(stderr, "%s: %d pages\n", path, pages);
 	g_free(error);
-	g_free(path);
+	return rc;
+}
+
+/*
+ * The PDF and the XML: both are written, or neither replaces what was
+ * there.  The XML waits in its temporary file until the PDF is in place.
+ */
+static int
+render(struct co_doc *doc, const char *input)
+{
+	char		*pdf, *xml, *xmltmp = NULL, *error = NULL;
+	int		 rc = 0;
+
+	pdf = opt_output ? g_strdup(opt_output) : beside(input, "pdf");
+	/* An XML input already is the archival copy: write it only on request. */
+	xml = opt_xml ? g_strdup(opt_xml) :
+	    g_str_has_suffix(input, ".xml") ? NULL : beside(input, "xml");
+	if (same_file(input, pdf) || (xml != NULL && same_file(input, xml))) {
+		fprintf(stderr, "closeout: %s: refusing to overwrite the input\n",
+		    same_file(input, pdf) ? pdf : xml);
+		rc = EXIT_USAGE;
+	} else if (xml != NULL && same_target(pdf, xml)) {
+		fprintf(stderr, "closeout: %s: the PDF and the XML cannot be the same file\n",
+		    pdf);
+		rc = EXIT_USAGE;
+	} else if (xml != NULL && (xmltmp = stage_xml(doc, xml)) == NULL)
+		rc = EXIT_USAGE;
+	else if ((rc = render_pdf(doc, pdf)) != 0) {
+		if (xmltmp != NULL)
+			outfile_discard(xmltmp);
+	} else if (xmltmp != NULL && !outfile_commit(xmltmp, xml, &error)) {
+		fprintf(stderr, "closeout: %s\n", error);
+		g_free(error);
+		rc = EXIT_USAGE;
+	}
+	g_free(xmltmp);
+	g_free(pdf);
+	g_free(xml);
 	return rc;
 }
 
@@ -140,10 +191,9 @@ static int
 run(const char *command, const char *input)
 {
 	struct co_doc	*doc;
-	char		*buf, *path;
+	char		*buf;
 	size_t		 len;
 	int		 rc = 0;
-	gboolean	 from_xml;
 
 	doc = co_doc_load(input, NULL, 0, CO_INPUT_AUTO, print_diag, NULL);
 	summary(input, doc);
@@ -167,18 +217,8 @@ run(const char *command, const char *input)
 		}
 		fwrite(buf, 1, len, stdout);
 		co_buffer_free(buf);
-	} else if (strcmp(command, "render") == 0) {
-		rc = render_pdf(doc, input);
-		/* An XML input already is the archival copy: write it only on request. */
-		from_xml = g_str_has_suffix(input, ".xml");
-		path = opt_xml ? g_strdup(opt_xml) : from_xml ? NULL : beside(input, "xml");
-		if (path != NULL && rc == 0) {
-			buf = co_render_xml(doc, &len);
-			rc = write_output(input, path, buf, len);
-			co_buffer_free(buf);
-			g_free(path);
-		}
-	}
+	} else if (strcmp(command, "render") == 0)
+		rc = render(doc, input);
 	co_doc_free(doc);
 	return rc;
 }
