@@ -215,7 +215,11 @@ run(const char *command, const char *input)
 			co_doc_free(doc);
 			return EXIT_USAGE;
 		}
-		fwrite(buf, 1, len, stdout);
+		/* A full disk or a closed pipe must not pass for success. */
+		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "closeout: standard output: %s\n", g_strerror(errno));
+			rc = EXIT_USAGE;
+		}
 		co_buffer_free(buf);
 	} else if (strcmp(command, "render") == 0)
 		rc = render(doc, input);

@@ -32,6 +32,9 @@ done
 section "golden diagnostics (tests/errors)"
 sh tests/errors/run.sh "$CLOSEOUT" "$WORK/errors" || fail=$((fail + 1))
 
+section "hostile input and faults (tests/hostile)"
+sh tests/hostile/run.sh "$CLOSEOUT" "$WORK/hostile" || fail=$((fail + 1))
+
 section "archival XML (tests/xml)"
 sh tests/xml/run.sh "$CLOSEOUT" "$WORK/xml" || fail=$((fail + 1))
 
