@@ -367,6 +367,8 @@ on_doctype(void *arg, const xmlChar *name, const xmlChar *public_id,
 	pos.line = ctx->input != NULL && ctx->input->line > 0 ? ctx->input->line - 1 : 0;
 	pos.col = 0;
 	co_diag(doc, pos, CO_DIAG_E_SYNTAX, "a DOCTYPE is not allowed in a closeout XML report");
+	/* Stopped: load_xml() sees the NULL and looks at nothing more. */
+	ctx->_private = NULL;
 	xmlStopParser(ctx);
 }
 
@@ -416,6 +418,8 @@ load_xml(struct co_doc *doc)
 	xmlSetStructuredErrorFunc(doc, on_xml_error);
 	xdoc = xmlCtxtReadMemory(ctx, doc->src, (int)doc->srclen, doc->path, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (ctx->_private == NULL)
+		goto out;
 	if (xdoc == NULL) {
 		if (doc->worst < CO_LEVEL_ERROR)
 			co_diag(doc, zero, CO_DIAG_E_SYNTAX, "not well-formed XML");
