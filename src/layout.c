@@ -477,8 +477,11 @@ grid_widths(struct flow *f, struct grid *g, double *w)
 	}
 	avail = f->width;
 	for (c = 0; c < g->ncols; c++) {
-		/* One unbreakable monster word must not squeeze the other columns. */
-		minw[c] = MIN(minw[c], MAX(avail / g->ncols, 60));
+		/*
+		 * One unbreakable monster word must not squeeze the other columns;
+		 * an e-mail address or a long name is not one.
+		 */
+		minw[c] = MIN(minw[c], MAX(avail * 0.3, 60));
 		minw[c] = MAX(minw[c], pad2 + 6);
 		maxw[c] = MAX(maxw[c], minw[c]);
 		summin += minw[c];
@@ -799,6 +802,20 @@ flow_table(struct flow *f, const struct co_node *t)
 	flow_grid(f, &g);
 }
 
+/* Turns the spaces of "s" from byte "start" on into no-break spaces. */
+static void
+tie_spaces(GString *s, size_t start)
+{
+	size_t	 i;
+
+	for (i = start; i < s->len; i++)
+		if (s->str[i] == ' ') {
+			g_string_erase(s, i, 1);
+			g_string_insert(s, i, "\xc2\xa0");
+			i++;
+		}
+}
+
 /* Writes a scalar field as readers should see it. */
 static void
 field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec,
@@ -815,6 +832,8 @@ field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec
 		    strcmp(spec->key, "owner") == 0;
 		start = cell->r.text->len;
 		rich_inline(f, &cell->r, field, false);
+		if (strcmp(spec->key, "phone") == 0)
+			tie_spaces(cell->r.text, start);	/* one number, one line */
 		if (f->whole_words)
 			add_attr(&cell->r, pango_attr_insert_hyphens_new(FALSE), start);
 		f->whole_words = false;
