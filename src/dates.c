@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/uri.h>
 
 #include "text.h"
 
@@ -183,13 +184,37 @@ email_valid(const char *s)
 	return strchr(s, '@') != NULL && g_regex_match(re, s, 0, NULL);
 }
 
+/*
+ * True if libxml2 takes s as an xs:anyURI, as the schema check of the XML
+ * does (xmlschemastypes.c: characters URIs may not hold become '_', then
+ * xmlParseURI): a URL we accept must read back from our own XML.
+ */
+static bool
+xml_any_uri(const char *s)
+{
+	xmlURIPtr	 uri;
+	char		*tmp, *p;
+
+	tmp = g_strdup(s);
+	for (p = tmp; *p != '\0'; p++)
+		if ((unsigned char)*p < 32 || (unsigned char)*p >= 127 ||
+		    strchr(" <>\"{}|\\^`'", *p) != NULL)
+			*p = '_';
+	uri = xmlParseURI(tmp);
+	g_free(tmp);
+	if (uri == NULL)
+		return false;
+	xmlFreeURI(uri);
+	return true;
+}
+
 bool
 url_valid(const char *s)
 {
 	if (!g_str_has_prefix(s, "http://") && !g_str_has_prefix(s, "https://"))
 		return false;
-	return g_uri_is_valid(s, G_URI_FLAGS_PARSE_RELAXED, NULL) &&
-	    strpbrk(s, " \t\n") == NULL;
+	return strpbrk(s, " \t\n\r") == NULL &&
+	    g_uri_is_valid(s, G_URI_FLAGS_PARSE_RELAXED, NULL) && xml_any_uri(s);
 }
 
 bool

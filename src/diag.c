@@ -160,6 +160,7 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 	enum co_level	 level;
 	GString		*out, *text;
 	va_list		 ap;
+	char		*valid;
 	int		 shown;
 
 	level = diag_level(id);
@@ -194,9 +195,18 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 		g_string_append_vprintf(text, fmt, ap);
 		va_end(ap);
 	}
-	/* File names and quoted values are the user's: no control characters. */
+	/*
+	 * File names and quoted values are the user's, and libxml2 quotes
+	 * raw bytes: no control characters, and nothing but UTF-8.
+	 */
 	out = g_string_new(NULL);
-	append_clean(out, text->str, text->len);
+	if (g_utf8_validate(text->str, text->len, NULL))
+		append_clean(out, text->str, text->len);
+	else {
+		valid = g_utf8_make_valid(text->str, text->len);
+		append_clean(out, valid, strlen(valid));
+		g_free(valid);
+	}
 	g_string_free(text, TRUE);
 	g_string_append_c(out, '\n');
 	if (level != CO_LEVEL_HINT)

@@ -359,7 +359,7 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 					}
 					/* Once per construct, however many '[' lead to it. */
 					co_diag(ip->doc, place(ip, p), CO_DIAG_W_LINK_SCHEME,
-					    "'%s' is not an http, https or mailto address",
+					    "'%s' is not a valid http, https or mailto address",
 					    target);
 					bad_close = close;
 					g_free(target);
