@@ -70,10 +70,31 @@ asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
 
+# libFuzzer targets (tests/fuzz): the core built again with clang and
+# sanitizers, each target run for FUZZ_SECONDS (tests/fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+FUZZ_CC	 = clang
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	   -fno-sanitize-recover=undefined
+FUZZ	 = fuzz_load fuzz_inline fuzz_xml
+
+$(B)/fuzz/%.o: src/%.c $(HDRS)
+	@mkdir -p $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS_ALL) -c -o $@ $<
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE:%=$(B)/fuzz/%.o)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS_ALL) -o $@ $< \
+		$(CORE:%=$(B)/fuzz/%.o) $(LIBS)
+
+fuzz-build: $(FUZZ:%=$(B)/fuzz/%)
+
+fuzz: all fuzz-build
+	sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(FUZZ)
+
 clean:
 	rm -rf $(B)
 
 format:
 	clang-format -i src/*.c src/*.h
 
-.PHONY: all test units check deps examples bench asan clean format
+.PHONY: all test units check deps examples bench asan clean format fuzz fuzz-build
