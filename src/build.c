@@ -20,6 +20,18 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* True if scalar n holds nothing but white space (a "|+" block of blank lines). */
+static bool
+is_blank_text(const struct ynode *n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n->len; i++)
+		if (!is_blank(n->str[i]))
+			return false;
+	return true;
+}
+
 /* The value for "key" in mapping "map", or NULL. */
 static const struct ynode *
 map_get(const struct ynode *map, const char *key)
@@ -89,7 +101,7 @@ want_text(struct co_doc *doc, const struct ynode *n, const char *where)
 {
 	if (!want(doc, n, Y_SCALAR, where))
 		return NULL;
-	if (n->len == 0 || (n->plain && (strcmp(n->str, "~") == 0 ||
+	if (is_blank_text(n) || (n->plain && (strcmp(n->str, "~") == 0 ||
 	    strcmp(n->str, "null") == 0))) {
 		co_diag(doc, n->pos, CO_DIAG_E_EMPTY, "%s has no value", where);
 		return NULL;
@@ -181,8 +193,12 @@ get_str_list(struct co_doc *doc, const struct ynode *map, const char *key,
 	if ((v = map_get(map, key)) == NULL)
 		return NULL;
 	path = g_strdup_printf("%s.%s", where, key);
-	if (v->type == Y_SCALAR && v->len > 0) {
+	if (v->type == Y_SCALAR) {
 		/* A single value is a list of one. */
+		if (want_text(doc, v, path) == NULL) {
+			g_free(path);
+			return NULL;
+		}
 		out = arena_alloc(doc->arena, sizeof(*out));
 		flat = text_squeeze(v->str, v->len);
 		out->s = arena_strdup(doc->arena, flat);
@@ -695,7 +711,7 @@ build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 			for (k = 0, c = r->first; c != NULL; c = c->next, k++) {
 				cell = model_add(doc, row, CO_KIND_CELL, c->pos);
 				/* An empty cell is allowed in a table. */
-				if (c->type == Y_SCALAR && c->len == 0)
+				if (c->type == Y_SCALAR && is_blank_text(c))
 					continue;
 				build_inline(doc, cell, c, path);
 			}

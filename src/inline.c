@@ -77,10 +77,13 @@ ptext_pos(const struct ptext *t, size_t i)
 	return g_array_index(t->pos, struct co_pos, i);
 }
 
+/* The places from byte i on, or NULL if t has none (also when it is empty). */
 static const struct co_pos *
 ptext_posv(const struct ptext *t, size_t i)
 {
-	return t->pos == NULL ? NULL : &g_array_index(t->pos, struct co_pos, i);
+	if (t->pos == NULL || i >= t->pos->len)
+		return NULL;
+	return &g_array_index(t->pos, struct co_pos, i);
 }
 
 static bool
