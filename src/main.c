@@ -236,6 +236,38 @@ on_signal(int sig)
 	raise(sig);
 }
 
+static struct sigaction	 crash_saved[NSIG];	/* dispositions before ours */
+
+/*
+ * A crash leaves no temporary file either.  The handler that was there
+ * before (the default, or a sanitizer's) is put back and the fault happens
+ * again on return, so the crash is still reported where it happened.
+ */
+static void
+on_crash(int sig)
+{
+	outfile_abort();
+	sigaction(sig, &crash_saved[sig], NULL);
+}
+
+static void
+catch_signals(void)
+{
+	static const int	 stop[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	static const int	 crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal;
+	for (i = 0; i < G_N_ELEMENTS(stop); i++)
+		sigaction(stop[i], &sa, NULL);
+	sa.sa_handler = on_crash;
+	for (i = 0; i < G_N_ELEMENTS(crash); i++)
+		sigaction(crash[i], &sa, &crash_saved[crash[i]]);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -243,9 +275,7 @@ main(int argc, char *argv[])
 	GError		*err = NULL;
 	int		 rc;
 
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	catch_signals();
 	setlocale(LC_ALL, "");
 	/* cairo writes decimals through printf: keep the point. */
 	setlocale(LC_NUMERIC, "C");
