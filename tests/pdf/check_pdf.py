@@ -61,10 +61,10 @@ def render(closeout, yaml, out):
         raise RuntimeError(f"render {yaml}: {p.stderr}")
 
 
-def toc_entries(pages):
+def toc_entries(pages, last=4):
     """(number, title, page) from the contents pages, as the reader sees them."""
     entries = []
-    for text in pages[1:4]:
+    for text in pages[1:last]:
         for line in text.splitlines():
             if re.search(r"\d+\s*/\s*\d+\s*$", line):   # the footer "3 / 12"
                 continue
@@ -75,8 +75,8 @@ def toc_entries(pages):
     return entries
 
 
-def check_toc(name, pages, expect_min):
-    entries = toc_entries(pages)
+def check_toc(name, pages, expect_min, last=4):
+    entries = toc_entries(pages, last)
     report(f"{name}: contents lists {expect_min}+ entries", len(entries) >= expect_min,
            f"found {len(entries)}")
     bad = []
@@ -184,6 +184,51 @@ def main():
         pages = page_texts(pdf)
         check_toc(other, pages, 8)
         check_common(other, pdf, pages, sections_in(pdf + ".xml"))
+
+    # A contents several pages long: every number still right, every entry a link.
+    rows = ["meta:", "  title: Many sections", "  project: {name: Test}", "  date: 2024-01-31",
+            "  language: en", "sections:"]
+    for i in range(1, 61):
+        rows += [f"  - title: Chapter number {i}", f"    text: Text of chapter {i}. " + "Words. " * (i % 9 * 30),
+                 "    sections:",
+                 f"      - {{title: First part of {i}, text: Part one.}}",
+                 f"      - {{title: Second part of {i}, text: Part two.}}"]
+    src = os.path.join(work, "many-sections.yaml")
+    open(src, "w").write("\n".join(rows) + "\n")
+    pdf = os.path.join(work, "many-sections.pdf")
+    render(closeout, src, pdf)
+    pages = page_texts(pdf)
+    # The contents run from page 2 to the page before the one its first entry names.
+    first = toc_entries(pages, 2)
+    body = first[0][2] if first else 2
+    entries = check_toc("many sections (180 contents entries)", pages, 180, last=body - 1)
+    report("many sections: the contents fill several pages", body - 2 >= 3,
+           f"{body - 2} contents pages")
+    uri, dest = link_annots(pdf)
+    report("many sections: every contents entry is a link", dest >= 180, f"{dest} internal links")
+    check_common("many sections", pdf, pages, 180)
+
+    # A cover logo beside the report: drawn on the cover, nowhere else.
+    import struct
+    import zlib
+
+    def png(path, w, h):
+        row = b"\x00" + b"".join(bytes((x * 2 % 256, 90, 160)) for x in range(w))
+        raw = row * h
+
+        def chunk(t, d):
+            return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+        open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                               + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    png(os.path.join(work, "logo.png"), 120, 40)
+    src = os.path.join(work, "logo.yaml")
+    open(src, "w").write("meta:\n  title: Logo\n  project: {name: Test}\n  date: 2024-01-31\n"
+                         "  language: en\n  logo: logo.png\nsummary: Text.\n")
+    pdf = os.path.join(work, "logo.pdf")
+    render(closeout, src, pdf)
+    images = [l.split() for l in run("pdfimages", "-list", pdf).splitlines()[2:]]
+    report("the cover logo is drawn on the cover only", [i[0] for i in images] == ["1"],
+           f"images on pages {[i[0] for i in images]}")
 
     # A 300-row table: its header row on every page it spans.
     rows = ["meta:", "  title: Long table", "  project: {name: Test}", "  date: 2024-01-31",
