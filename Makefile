@@ -66,9 +66,29 @@ $(B)/floor: tests/bench/floor.c | $(B)
 bench: all $(B)/floor
 	/usr/bin/python3 tests/bench/bench.py $(B)/closeout $(B)/floor $(B)/bench
 
-asan:
-	$(MAKE) clean
-	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
+# The whole test suite in an ASan+UBSan build of its own ($(B)/asan), so the
+# normal build stays.  Leaks inside libraries: tests/lsan.supp.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+asan: deps
+	@$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="$(ASAN_FLAGS)" all units
+	@B=$(B)/asan UBSAN_OPTIONS=print_stacktrace=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    sh tests/run-all.sh
+
+# Every report under reports/ rendered under valgrind: no memory error and
+# no definite leak.  tests/valgrind.supp says what is the libraries' own.
+VALGRIND_CMD = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	   --show-leak-kinds=definite --error-exitcode=1 \
+	   --suppressions=tests/valgrind.supp
+valgrind: all
+	@mkdir -p $(B)/valgrind
+	@for f in reports/*.yaml; do \
+		n=$$(basename "$$f" .yaml); echo "valgrind: $$f"; \
+		CLOSEOUT_DATADIR="$(CURDIR)" SOURCE_DATE_EPOCH=1556236800 $(VALGRIND_CMD) \
+		    $(B)/closeout -q render "$$f" -o $(B)/valgrind/$$n.pdf \
+		    --xml $(B)/valgrind/$$n.xml || exit 1; \
+	done; echo "valgrind: no errors, no definite leaks"
 
 # libFuzzer targets (tests/fuzz): the core built again with clang and
 # sanitizers, each target run for FUZZ_SECONDS (tests/fuzz/run.sh).
@@ -97,4 +117,4 @@ clean:
 format:
 	clang-format -i src/*.c src/*.h
 
-.PHONY: all test units check deps examples bench asan clean format fuzz fuzz-build
+.PHONY: all test units check deps examples bench asan valgrind clean format fuzz fuzz-build

@@ -9,7 +9,16 @@ libpango1.0-dev libcairo2-dev librsvg2-dev
 libvoikko-dev voikko-fi libhyphen-dev hyphen-sv hyphen-en-us
 libqpdf-dev qpdf poppler-utils
 fonts-sil-charis fonts-lato
-python3 python3-yaml python3-jsonschema time"
+python3 python3-yaml python3-jsonschema time
+clang libclang-rt-14-dev valgrind locales"
+
+# The hostile tests render under fi_FI.UTF-8 to show the locale changes nothing.
+fi_locale() {
+	locale -a 2> /dev/null | grep -qi '^fi_FI\.utf-\?8$' && return 0
+	[ "$(id -u)" -eq 0 ] && command -v localedef > /dev/null 2>&1 &&
+	    localedef -i fi_FI -f UTF-8 fi_FI.UTF-8 2> /dev/null
+	return 0
+}
 
 missing=""
 for p in $PKGS; do
@@ -17,7 +26,7 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && fi_locale && exit 0
 
 echo "installing:$missing"
 if [ "$(id -u)" -eq 0 ]; then
@@ -33,3 +42,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi_locale
