@@ -65,6 +65,9 @@ check_keys(struct co_doc *doc, const struct ynode *map,
 			continue;
 		ok = false;
 		co_diag(doc, k->pos, CO_DIAG_E_UNKNOWN_KEY, "'%s' in %s", k->str, where);
+		/* Thousands of unknown keys: past the messages shown, no hints. */
+		if (!diag_shown(doc))
+			continue;
 		if ((near = diag_nearest(k->str, allowed)) != NULL) {
 			co_diag(doc, k->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
 			continue;

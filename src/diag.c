@@ -42,9 +42,19 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"not a regular file",			/* CO_DIAG_F_NOTFILE */
 };
 
+/* Messages shown per document; the rest are counted, not printed. */
+#define MAX_SHOWN	100
+
 static const char *const level_names[] = {
 	"ok", "hint", "warning", "error", "fatal"
 };
+
+bool
+diag_shown(const struct co_doc *doc)
+{
+	return doc->count[CO_LEVEL_WARNING] + doc->count[CO_LEVEL_ERROR] +
+	    doc->count[CO_LEVEL_FATAL] <= MAX_SHOWN;
+}
 
 enum co_level
 diag_level(enum co_diag_id id)
@@ -64,8 +74,6 @@ diag_text(enum co_diag_id id)
 	return diag_texts[id];
 }
 
-/* Messages shown per document; the rest are counted, not printed. */
-#define MAX_SHOWN	100
 /* A source line longer than this (in characters) is shown around the caret. */
 #define MAX_SHOWN_LINE	160
 #define LINE_CONTEXT	60

@@ -2,6 +2,8 @@
 #ifndef CO_DIAG_H
 #define CO_DIAG_H
 
+#include <stdbool.h>
+
 #include "closeout.h"
 
 struct co_doc;
@@ -56,6 +58,8 @@ enum co_diag_id {
  */
 void		 co_diag(struct co_doc *, struct co_pos, enum co_diag_id,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* False once co_diag() only counts: hints that cost time need not be worked out. */
+bool		 diag_shown(const struct co_doc *);
 enum co_level	 diag_level(enum co_diag_id);
 const char	*diag_text(enum co_diag_id);
 /* The closest of "cands" (NULL-terminated) to "word", or NULL if none is close. */
