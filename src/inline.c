@@ -7,6 +7,8 @@
 
 /* Spans nest at most this deep; deeper openers stay text (keeps the stack bounded). */
 #define MAX_SPAN_DEPTH	16
+/* A link target longer than this is no link: "[a](" runs cost no more than that. */
+#define MAX_TARGET	2048
 
 /*
  * Text with the source place of each of its bytes.  Prose goes through
@@ -289,7 +291,7 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 {
 	const char	*p, *run, *close, *paren, *stop;
 	const char	*last_close = NULL, *email_stop = s, *url_stop = s;
-	const char	*bad_close = NULL;
+	const char	*bad_close = NULL, *last_paren = NULL;
 	bool		 no_strong = false, no_emph = false, no_link = false;
 	bool		 spans = depth < MAX_SPAN_DEPTH;
 	struct pending	 pd;
@@ -347,8 +349,14 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 				no_link = true;
 			else if (close != bad_close && close + 1 < end && close[1] == '(' &&
 			    close > p + 1) {
-				if ((paren = memchr(close, ')', end - close)) == NULL)
+				/* The first ')' after close: the same as last time while before it. */
+				if (last_paren == NULL || close >= last_paren)
+					last_paren = memchr(close, ')', end - close);
+				paren = last_paren;
+				if (paren == NULL)
 					no_link = true;
+				else if (paren - close - 2 > MAX_TARGET)
+					bad_close = close;
 				else {
 					target = g_strndup(close + 2, paren - close - 2);
 					g_strstrip(target);

@@ -131,6 +131,23 @@ else
 	show
 fi
 
+# Inline syntax in linear time: 4 MB paragraphs of openers without closers
+# (each pattern took minutes while every '[' or '*' searched to the end).
+for pat in '[a](x ' '*a ' '[[[[' 'a-b@c' 'http://[' '\\*' '**a ' '[a](javascript:x) '; do
+	{
+		printf 'meta: {title: T, project: {name: P}, date: 2019-04-26, language: en}\n'
+		printf 'summary: |\n  '
+		awk -v p="$pat" 'BEGIN { s = p; while (length(s) < 4000000) s = s s; print s }'
+	} > "$w/inline.yaml"
+	if [ "${VALGRIND:-}" ]; then
+		break
+	elif timeout -k 5 20 "$closeout" -q check "$w/inline.yaml" > /dev/null 2>&1; [ $? -le 1 ]; then
+		ok "inline syntax in linear time: '$pat' x 4 MB"
+	else
+		bad "inline syntax in linear time: '$pat' x 4 MB"
+	fi
+done
+
 # Markup survives: YAML -> XML -> XML is byte for byte the same, the XML
 # holds the text escaped, the model read back from XML is the model read
 # from YAML, and the PDF prints the markup as written.
