@@ -35,6 +35,7 @@ struct measure {
 	bool		 any_y;		/* some glyph of this text has an offset */
 	FILE		*spill;		/* frozen runs wait here to be painted */
 	gint64		 spill_end;	/* bytes written to it */
+	bool		 spill_full;	/* a write failed: keep the rest in memory */
 	GByteArray	*load;		/* the runs read back for painting */
 	struct hyph	*hyph;		/* hyphenator, or NULL */
 	GHashTable	*fonts;		/* "family|size|b|i" → struct font */
@@ -415,7 +416,7 @@ pack_runs(struct measure *m, struct lay_text *t, const char *text)
 	t->block_len = size;
 	t->block = block;
 	t->spill_off = -1;
-	if (m->spill != NULL && size > 0) {
+	if (m->spill != NULL && !m->spill_full && size > 0) {
 		if (fseeko(m->spill, m->spill_end, SEEK_SET) == 0 &&
 		    fwrite(block, 1, size, m->spill) == size) {
 			t->spill_off = m->spill_end;
@@ -423,9 +424,11 @@ pack_runs(struct measure *m, struct lay_text *t, const char *text)
 			t->block = NULL;
 			g_free(block);
 		} else {
-			/* A full disk: keep this one in memory and stop spilling. */
-			fclose(m->spill);
-			m->spill = NULL;
+			/*
+			 * A full disk: this text and the rest stay in memory; what
+			 * was written before can still be read back.
+			 */
+			m->spill_full = true;
 		}
 	}
 	g_array_set_size(m->runs, 0);
