@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "closeout.h"
 #include "hyphen.h"
@@ -20,6 +21,8 @@ struct scratch_run {
 	bool		 text_ok;	/* clusters are valid */
 	bool		 ltr;		/* left to right */
 };
+
+#define SPILL_BATCH	(1024 * 1024)	/* bytes written to the spill file at once */
 
 struct measure {
 	PangoFontMap	*fontmap;	/* pinned to fonts/fonts.conf */
@@ -36,6 +39,8 @@ struct measure {
 	FILE		*spill;		/* frozen runs wait here to be painted */
 	gint64		 spill_end;	/* bytes written to it */
 	bool		 spill_full;	/* a write failed: keep the rest in memory */
+	GByteArray	*batch;		/* blocks not yet written */
+	GPtrArray	*pending;	/* their texts */
 	GByteArray	*load;		/* the runs read back for painting */
 	struct hyph	*hyph;		/* hyphenator, or NULL */
 	GHashTable	*fonts;		/* "family|size|b|i" → struct font */
@@ -122,6 +127,8 @@ measure_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char **err
 	m->ys = g_array_new(FALSE, FALSE, sizeof(float));
 	m->clusters = g_array_new(FALSE, FALSE, 1);
 	m->load = g_byte_array_new();
+	m->batch = g_byte_array_new();
+	m->pending = g_ptr_array_new();
 	/* An unlinked temporary file: it goes away with us, however we end. */
 	m->spill = tmpfile();
 	m->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -159,6 +166,9 @@ measure_free(struct measure *m)
 	g_array_free(m->ys, TRUE);
 	g_array_free(m->clusters, TRUE);
 	g_byte_array_free(m->load, TRUE);
+	/* Texts still pending are freed by their owner, with their blocks. */
+	g_byte_array_free(m->batch, TRUE);
+	g_ptr_array_free(m->pending, TRUE);
 	if (m->spill != NULL)
 		fclose(m->spill);
 	g_object_unref(m->layout);
@@ -362,6 +372,45 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 }
 
 /*
+ * Writes the batch of blocks to the spill file and lets their texts forget
+ * them.  If the disk is full, those texts keep their blocks in memory, as do
+ * all later ones; what was written before stays readable.
+ */
+static void
+spill_flush(struct measure *m)
+{
+	size_t		 done = 0;
+	ssize_t		 n;
+	guint		 i;
+	bool		 ok = true;
+
+	while (done < m->batch->len) {
+		n = pwrite(fileno(m->spill), m->batch->data + done, m->batch->len - done,
+		    m->spill_end + done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ok = false;
+			break;
+		}
+		done += n;
+	}
+	for (i = 0; i < m->pending->len; i++) {
+		struct lay_text *t = g_ptr_array_index(m->pending, i);
+		if (ok)
+			g_clear_pointer(&t->block, g_free);
+		else
+			t->spill_off = -1;
+	}
+	if (ok)
+		m->spill_end += m->batch->len;
+	else
+		m->spill_full = true;
+	g_byte_array_set_size(m->batch, 0);
+	g_ptr_array_set_size(m->pending, 0);
+}
+
+/*
  * Moves the scratch runs into one block: the runs (pointers as offsets into
  * the block), their glyph positions, offsets, ids, clusters and characters.
  * Big reports write it to the spill file, so that memory holds only line
@@ -416,20 +465,13 @@ pack_runs(struct measure *m, struct lay_text *t, const char *text)
 	t->block_len = size;
 	t->block = block;
 	t->spill_off = -1;
+	/* Batched: the block stays here until its batch is safely written. */
 	if (m->spill != NULL && !m->spill_full && size > 0) {
-		if (fseeko(m->spill, m->spill_end, SEEK_SET) == 0 &&
-		    fwrite(block, 1, size, m->spill) == size) {
-			t->spill_off = m->spill_end;
-			m->spill_end += size;
-			t->block = NULL;
-			g_free(block);
-		} else {
-			/*
-			 * A full disk: this text and the rest stay in memory; what
-			 * was written before can still be read back.
-			 */
-			m->spill_full = true;
-		}
+		t->spill_off = m->spill_end + m->batch->len;
+		g_byte_array_append(m->batch, (const guint8 *)block, size);
+		g_ptr_array_add(m->pending, t);
+		if (m->batch->len >= SPILL_BATCH)
+			spill_flush(m);
 	}
 	g_array_set_size(m->runs, 0);
 	g_array_set_size(m->glyphs, 0);
@@ -450,11 +492,13 @@ measure_runs(struct measure *m, const struct lay_text *t, char **error)
 
 	if (t->block_len == 0)
 		return &none;		/* a text without glyphs: nothing to paint */
+	if (m->pending->len > 0)
+		spill_flush(m);		/* layout is over: the last batch */
 	g_byte_array_set_size(m->load, t->block_len);
 	if (t->block != NULL)
 		memcpy(m->load->data, t->block, t->block_len);
-	else if (fseeko(m->spill, t->spill_off, SEEK_SET) != 0 ||
-	    fread(m->load->data, 1, t->block_len, m->spill) != t->block_len) {
+	else if (pread(fileno(m->spill), m->load->data, t->block_len, t->spill_off) !=
+	    (ssize_t)t->block_len) {
 		*error = g_strdup_printf("cannot read back the temporary file: %s",
 		    g_strerror(errno));
 		return NULL;

@@ -230,6 +230,25 @@ def main():
     report("the cover logo is drawn on the cover only", [i[0] for i in images] == ["1"],
            f"images on pages {[i[0] for i in images]}")
 
+    # Measured glyphs wait in a temporary file; with /tmp full the PDF is the same.
+    if os.geteuid() == 0 and subprocess.run(["unshare", "-m", "true"]).returncode == 0:
+        # Outside /tmp, which the test covers with a tiny file system.
+        here = os.path.join(ROOT, "build", "tmp-full")
+        os.makedirs(here, exist_ok=True)
+        src = os.path.join(here, "many-sections.yaml")
+        open(src, "w").write(open(os.path.join(work, "many-sections.yaml")).read())
+        full = os.path.join(here, "tmp-full.pdf")
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1556236800")
+        p = subprocess.run(["unshare", "-m", "sh", "-c",
+                            'mount -t tmpfs -o size=64k tmpfs /tmp && exec "$@"', "sh",
+                            closeout, "render", "-q", src, "-o", full, "--xml", full + ".xml"],
+                           capture_output=True, text=True, env=env)
+        same = p.returncode == 0 and run("pdftotext", full, "-") == \
+            run("pdftotext", os.path.join(work, "many-sections.pdf"), "-")
+        report("a full /tmp (64 KiB) gives the same PDF", same, p.stderr.strip())
+    else:
+        print("skip - a full /tmp: needs root and unshare")
+
     # A 300-row table: its header row on every page it spans.
     rows = ["meta:", "  title: Long table", "  project: {name: Test}", "  date: 2024-01-31",
             "  language: en", "implementation:", "  deliverables:"]
