@@ -220,5 +220,7 @@ url_valid(const char *s)
 bool
 href_valid(const char *s)
 {
-	return url_valid(s) || (g_str_has_prefix(s, "mailto:") && email_valid(s + 7));
+	/* An address may hold '%', which xs:anyURI takes only before two hex digits. */
+	return url_valid(s) || (g_str_has_prefix(s, "mailto:") && email_valid(s + 7) &&
+	    xml_any_uri(s));
 }

@@ -211,6 +211,22 @@ match_email(const char *s, const char *end, const char **stop)
 	return ok ? (size_t)(p - s) : 0;
 }
 
+/* "mailto:" and the n bytes of address at s, a '%' in it written %25 (g_free). */
+static char *
+mailto(const char *s, size_t n)
+{
+	GString	*href;
+	size_t	 i;
+
+	href = g_string_new("mailto:");
+	for (i = 0; i < n; i++)
+		if (s[i] == '%')
+			g_string_append(href, "%25");
+		else
+			g_string_append_c(href, s[i]);
+	return g_string_free(href, FALSE);
+}
+
 static struct co_pos
 place(const struct iparse *ip, const char *p)
 {
@@ -398,13 +414,17 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 		    (p == s || !(is_word_char(p[-1]) || p[-1] == '.')) &&
 		    g_ascii_isalnum(*p)) {
 			if ((n = match_email(p, end, &stop)) > 0) {
-				pend(ip, &pd, run, p - run);
-				flush(ip, parent, &pd);
-				href = g_strdup_printf("mailto:%.*s", (int)n, p);
-				add_link(ip, parent, href, p, p, p + n, depth);
+				href = mailto(p, n);
+				if (href_valid(href)) {
+					pend(ip, &pd, run, p - run);
+					flush(ip, parent, &pd);
+					add_link(ip, parent, href, p, p, p + n, depth);
+					g_free(href);
+					p = run = p + n;
+					continue;
+				}
 				g_free(href);
-				p = run = p + n;
-				continue;
+				stop = p + n;
 			}
 			email_stop = stop;
 		}
