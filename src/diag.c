@@ -44,6 +44,8 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 
 /* Messages shown per document; the rest are counted, not printed. */
 #define MAX_SHOWN	100
+/* Bytes of one message line, before the source line. */
+#define MAX_MESSAGE	1000
 
 static const char *const level_names[] = {
 	"ok", "hint", "warning", "error", "fatal"
@@ -168,7 +170,7 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 	enum co_level	 level;
 	GString		*out, *text;
 	va_list		 ap;
-	char		*valid;
+	char		*valid, *cut;
 	int		 shown;
 
 	level = diag_level(id);
@@ -202,6 +204,14 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 		va_start(ap, fmt);
 		g_string_append_vprintf(text, fmt, ap);
 		va_end(ap);
+	}
+	/* A quoted value can be a megabyte long: the message line is not. */
+	if (text->len > MAX_MESSAGE) {
+		cut = text->str + MAX_MESSAGE;
+		while (cut > text->str && ((unsigned char)*cut & 0xc0) == 0x80)
+			cut--;
+		g_string_truncate(text, cut - text->str);
+		g_string_append(text, "...");
 	}
 	/*
 	 * File names and quoted values are the user's, and libxml2 quotes
