@@ -333,37 +333,41 @@ else
 	echo "ok - hostile/full disk # SKIP needs root and tmpfs"
 fi
 
-# Signals: SIGTERM or SIGINT while the PDF is being written leaves the
-# earlier outputs and no temporary file.  The report is the seed 30 times
-# over, so that writing takes long enough to be caught in the act.
+# Signals: SIGTERM while the PDF is being written, SIGINT while only the
+# XML waits in its temporary file: either way the earlier outputs stay and
+# no temporary file is left.  The report is the seed's summary 600 times
+# over (300 pages), so that each phase lasts long enough to be caught.
 big=$w/big.yaml
+sed -n '/^summary:/,/^[a-z]/p' "$good" | sed '1d;$d' | sed 's/^/    /' > "$w/copy.txt"
 {
 	sed -n '/^meta:/,/^[a-z]/p' "$good" | sed '$d'
 	printf 'sections:\n'
 	i=0
-	while [ $i -lt 30 ]; do
+	while [ $i -lt 600 ]; do
 		printf '  - title: Copy %d\n    text: |\n' $i
-		sed -n '/^summary:/,/^[a-z]/p' "$good" | sed '1d;$d' | sed 's/^/    /'
+		cat "$w/copy.txt"
 		i=$((i + 1))
 	done
 } > "$big"
-for sig in TERM INT; do
+for phase in "TERM pdf" "INT xml"; do
+	sig=${phase% *}
+	what=${phase#* }
 	${VALGRIND:-} "$closeout" -q render "$big" -o "$ow/good.pdf" --xml "$ow/good.xml" \
 	    > /dev/null 2>&1 &
 	pid=$!
-	# Wait until a temporary output exists, then interrupt.
+	# Wait until that temporary output exists, then interrupt.
 	i=0
-	while [ $i -lt 600 ] && ! ls -a "$ow" | grep -q '^\..*\.tmp$'; do
-		sleep 0.05
+	while [ $i -lt 3000 ] && ! ls -a "$ow" | grep -q "^\.good\.$what\..*\.tmp\$"; do
+		sleep 0.01
 		i=$((i + 1))
 	done
-	kill -s $sig $pid 2> /dev/null
+	kill -s "$sig" $pid 2> /dev/null
 	{ wait $pid; } 2> /dev/null
 	status=$?
-	if [ $i -lt 600 ] && [ $status -gt 128 ] && keep; then
-		ok "SIG$sig while writing: earlier outputs kept, no temporary file"
+	if [ $i -lt 3000 ] && [ $status -gt 128 ] && keep; then
+		ok "SIG$sig while the $what is being written: earlier outputs kept, no temporary file"
 	else
-		bad "SIG$sig while writing (status $status, waited $i)"
+		bad "SIG$sig while the $what is being written (status $status, waited $i)"
 		ls -la "$ow"
 	fi
 done
