@@ -1,4 +1,5 @@
 /* template.c: reads a layout template (templates/NAME.yaml) over the built-in house style. */
+#include <errno.h>
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,11 @@ lookup(struct reader *r, const struct ynode *k, const char *const *keys, const c
 	co_diag(r->doc, k->pos, CO_DIAG_E_UNKNOWN_KEY, "'%s' in %s", k->str, where);
 	if ((near = diag_nearest(k->str, keys)) != NULL)
 		co_diag(r->doc, k->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
+	else {
+		char *list = g_strjoinv(", ", (char **)keys);
+		co_diag(r->doc, k->pos, CO_DIAG_HINT, "%s takes: %s", where, list);
+		g_free(list);
+	}
 	r->ok = false;
 	return -1;
 }
@@ -300,8 +306,11 @@ read_fonts(struct reader *r, const struct ynode *map)
 	if (!want(r, map, Y_MAP, "fonts"))
 		return;
 	for (k = map->first; k != NULL && k->next != NULL; k = k->next->next)
-		if ((i = lookup(r, k, keys, "fonts")) >= 0)
-			read_font(r, k->next, keys[i], fonts[i]);
+		if ((i = lookup(r, k, keys, "fonts")) >= 0) {
+			char *where = g_strdup_printf("fonts.%s", keys[i]);
+			read_font(r, k->next, where, fonts[i]);
+			g_free(where);
+		}
 }
 
 static void
@@ -442,6 +451,39 @@ template_path(const char *name, const char *basedir)
 	return g_strdup_printf("%s/templates/%s.yaml", co_datadir(), name);
 }
 
+static gint
+by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of the shipped templates, "default, compact", for hints. */
+static char *
+template_names(void)
+{
+	GString		*out = g_string_new(NULL);
+	GPtrArray	*names = g_ptr_array_new_with_free_func(g_free);
+	char		*dir;
+	const char	*e;
+	GDir		*d;
+	guint		 i;
+
+	dir = g_build_filename(co_datadir(), "templates", NULL);
+	if ((d = g_dir_open(dir, 0, NULL)) != NULL) {
+		while ((e = g_dir_read_name(d)) != NULL)
+			if (g_str_has_suffix(e, ".yaml"))
+				g_ptr_array_add(names, g_strndup(e, strlen(e) - 5));
+		g_dir_close(d);
+	}
+	g_ptr_array_sort(names, by_name);
+	for (i = 0; i < names->len; i++)
+		g_string_append_printf(out, "%s%s", i ? ", " : "",
+		    (const char *)g_ptr_array_index(names, i));
+	g_ptr_array_free(names, TRUE);
+	g_free(dir);
+	return g_string_free(out, FALSE);
+}
+
 struct tpl *
 tpl_load(struct co_doc *doc, const char *name, const char *basedir)
 {
@@ -467,11 +509,14 @@ tpl_load(struct co_doc *doc, const char *name, const char *basedir)
 	r.tpl = t;
 	r.ok = true;
 	if (!g_file_get_contents(path, &tdoc.src, &len, &err)) {
+		char *names = template_names();
 		co_diag(doc, doc->meta.template.pos, CO_DIAG_E_VALUE,
-		    "template '%s': %s", name, err->message);
+		    "for meta.template: cannot read template '%s' (%s)", name,
+		    g_strerror(err->code == G_FILE_ERROR_NOENT ? ENOENT : EIO));
 		co_diag(doc, doc->meta.template.pos, CO_DIAG_HINT,
-		    "name a template in %s/templates/ (such as 'default') or a .yaml "
-		    "file beside the report", co_datadir());
+		    "name one of closeout's templates (%s) or a .yaml file beside the report",
+		    names);
+		g_free(names);
 		g_error_free(err);
 		r.ok = false;
 	} else if (len > MAX_TEMPLATE || !g_utf8_validate(tdoc.src, len, NULL)) {

@@ -185,6 +185,18 @@ def main():
         check_toc(other, pages, 8)
         check_common(other, pdf, pages, sections_in(pdf + ".xml"))
 
+    # Another shipped house style, named by the report.
+    src = os.path.join(work, "compact.yaml")
+    text = open(os.path.join(ROOT, "reports", "harbour-digital-services.yaml"), encoding="utf-8").read()
+    open(src, "w", encoding="utf-8").write(text.replace("  language: en\n", "  language: en\n  template: compact\n", 1))
+    pdf = os.path.join(work, "compact.pdf")
+    render(closeout, src, pdf)
+    pages = page_texts(pdf)
+    default_pages = page_texts(os.path.join(work, "harbour-digital-services.pdf"))
+    report("template 'compact': its footer and fewer pages than the default",
+           re.search(rf"Page 3 / {len(pages)}", pages[2]) is not None and len(pages) < len(default_pages),
+           f"{len(pages)} pages against {len(default_pages)}")
+
     # A contents several pages long: every number still right, every entry a link.
     rows = ["meta:", "  title: Many sections", "  project: {name: Test}", "  date: 2024-01-31",
             "  language: en", "sections:"]
