@@ -36,6 +36,7 @@ struct hyph {
 	GString			*enc;		/* scratch: the word for libhyphen */
 	size_t			 lookups;	/* words sent to the dictionary */
 	size_t			 hits;		/* words found in the cache */
+	struct ahead		*ahead;		/* words hyphenated on another thread */
 };
 
 /*
@@ -145,11 +146,15 @@ hyph_new(enum co_lang lang)
 	return h;
 }
 
+static void ahead_free(struct ahead *);
+static const guint8 *take_ahead(struct hyph *);
+
 void
 hyph_free(struct hyph *h)
 {
 	if (h == NULL)
 		return;
+	ahead_free(h->ahead);
 	if (h->voikko != NULL)
 		voikkoTerminate(h->voikko);
 	if (h->dict != NULL)
@@ -439,7 +444,7 @@ emit_word(struct hyph *h, const struct word *w, GString *out)
 	brk = g_hash_table_lookup(h->cache, h->key->str);
 	if (brk != NULL)
 		h->hits++;
-	else
+	else if ((brk = take_ahead(h)) == NULL)
 		brk = lookup(h, w);
 	for (i = 1; i <= brk[0]; i++) {
 		g_string_append_len(out, w->s + from, w->off[brk[i]] - from);
@@ -512,41 +517,110 @@ hyph_text(struct hyph *h, const char *text, size_t len, GString *out)
 	}
 }
 
-/* ---- hyphenation ahead of layout, on two cores ---------------------- */
+/* ---- hyphenation ahead of layout, on the other core ------------------ */
 
-/* A word to hyphenate ahead: its key and counts, and the result. */
+/*
+ * A word found ahead of layout.  "state" says who has it: AHEAD_FREE, then
+ * claimed by one thread (AHEAD_BUSY), then AHEAD_DONE with its block.
+ */
+enum { AHEAD_FREE, AHEAD_BUSY, AHEAD_DONE };
+
 struct pending {
 	char		*key;		/* lowercase word */
 	size_t		 nchar;		/* characters */
 	size_t		 nletter;	/* letters */
 	guint8		*block;		/* the cache entry, once made */
+	gint		 state;		/* AHEAD_*, atomic */
+	bool		 taken;		/* the cache owns block (layout's thread only) */
 };
 
-/* One half of the pending words, with a libvoikko handle of its own. */
-struct half {
-	struct VoikkoHandle	*voikko;	/* not shared: one per thread */
-	struct pending		*words;		/* first word */
-	size_t			 n;		/* words */
+/* The words of the report in document order, and the thread working on them. */
+struct ahead {
+	struct pending		*words;		/* nwords of them */
+	size_t			 nwords;
+	GHashTable		*index;		/* key → position + 1 */
+	struct VoikkoHandle	*voikko;	/* the worker's own: not shared */
+	GThread			*thread;	/* the worker */
+	gint			 stop;		/* atomic: layout is over */
 };
 
-static gpointer
-hyphenate_half(gpointer arg)
+/* Makes the cache entry of one pending word with handle "v". */
+static void
+hyphenate_pending(struct VoikkoHandle *v, struct pending *p)
 {
-	struct half	*half = arg;
-	guint8		 raw[MAX_WORD];
-	size_t		 i, nraw;
+	guint8	 raw[MAX_WORD];
+	size_t	 nraw;
 
-	for (i = 0; i < half->n; i++) {
-		struct pending *p = &half->words[i];
-		nraw = breaks_voikko(half->voikko, p->key, p->nchar, raw);
-		p->block = make_block(p->key, strlen(p->key), p->nletter, raw, nraw);
-	}
+	nraw = breaks_voikko(v, p->key, p->nchar, raw);
+	p->block = make_block(p->key, strlen(p->key), p->nletter, raw, nraw);
+	g_atomic_int_set(&p->state, AHEAD_DONE);
+}
+
+/* The worker: every word in document order, ahead of the layout. */
+static gpointer
+work_ahead(gpointer arg)
+{
+	struct ahead	*a = arg;
+	size_t		 i;
+
+	for (i = 0; i < a->nwords && !g_atomic_int_get(&a->stop); i++)
+		if (g_atomic_int_compare_and_exchange(&a->words[i].state, AHEAD_FREE, AHEAD_BUSY))
+			hyphenate_pending(a->voikko, &a->words[i]);
 	return NULL;
 }
 
-/* Adds the distinct uncached words of "text" to "list" (keys also in "seen"). */
+/*
+ * The breaks of h->key from the worker's list: taken when the worker has
+ * them, made here when it has not got that far, waited for in the rare case
+ * that it is making them right now.  NULL if the word is not on the list.
+ */
+static const guint8 *
+take_ahead(struct hyph *h)
+{
+	struct ahead	*a = h->ahead;
+	struct pending	*p;
+	gpointer	 pos;
+
+	if (a == NULL || (pos = g_hash_table_lookup(a->index, h->key->str)) == NULL)
+		return NULL;
+	p = &a->words[GPOINTER_TO_SIZE(pos) - 1];
+	if (p->taken)
+		return NULL;		/* the cache started over since: look it up again */
+	if (g_atomic_int_compare_and_exchange(&p->state, AHEAD_FREE, AHEAD_BUSY))
+		hyphenate_pending(h->voikko, p);
+	while (g_atomic_int_get(&p->state) != AHEAD_DONE)
+		g_thread_yield();
+	p->taken = true;
+	h->lookups++;
+	return store(h, p->block);
+}
+
+/* Stops and joins the worker; frees the words the cache did not take. */
 static void
-collect_words(struct hyph *h, const char *text, GHashTable *seen, GArray *list)
+ahead_free(struct ahead *a)
+{
+	size_t	 i;
+
+	if (a == NULL)
+		return;
+	if (a->thread != NULL) {
+		g_atomic_int_set(&a->stop, 1);
+		g_thread_join(a->thread);
+		voikkoTerminate(a->voikko);
+	}
+	for (i = 0; i < a->nwords; i++) {
+		if (!a->words[i].taken)
+			g_free(a->words[i].block);
+		g_free(a->words[i].key);
+	}
+	g_free(a->words);
+	g_hash_table_destroy(a->index);
+	g_free(a);
+}
+
+/* Adds the distinct uncached words of "text" to "list" (keys also in "index"). */
+static void
+collect_words(struct hyph *h, const char *text, GHashTable *index, GArray *list)
 {
 	const char	*p = text, *end = text + strlen(text), *q, *tok;
 	struct word	 w;
@@ -579,14 +653,14 @@ collect_words(struct hyph *h, const char *text, GHashTable *seen, GArray *list)
 			q += w.len;
 			if (w.skip || w.nletter < MIN_WORD || w.nchar > MAX_WORD ||
 			    g_hash_table_contains(h->cache, h->key->str) ||
-			    g_hash_table_contains(seen, h->key->str))
+			    g_hash_table_contains(index, h->key->str))
 				continue;
+			memset(&pw, 0, sizeof(pw));
 			pw.key = g_strdup(h->key->str);
 			pw.nchar = w.nchar;
 			pw.nletter = w.nletter;
-			pw.block = NULL;
-			g_hash_table_add(seen, pw.key);
 			g_array_append_val(list, pw);
+			g_hash_table_insert(index, pw.key, GSIZE_TO_POINTER(list->len));
 		}
 	}
 }
@@ -594,42 +668,26 @@ collect_words(struct hyph *h, const char *text, GHashTable *seen, GArray *list)
 void
 hyph_prepare(struct hyph *h, const char *const *texts, size_t ntexts)
 {
-	GHashTable	*seen;
+	struct ahead	*a;
 	GArray		*list;
-	GThread		*thread = NULL;
-	struct half	 a, b;
 	size_t		 i;
 
 	/* libhyphen takes microseconds a word: only libvoikko is worth it. */
-	if (h->voikko == NULL)
+	if (h->voikko == NULL || h->ahead != NULL)
 		return;
-	seen = g_hash_table_new(g_str_hash, g_str_equal);
+	a = g_new0(struct ahead, 1);
+	a->index = g_hash_table_new(g_str_hash, g_str_equal);
 	list = g_array_new(FALSE, FALSE, sizeof(struct pending));
 	for (i = 0; i < ntexts; i++)
-		collect_words(h, texts[i], seen, list);
-
-	/* The second half on another core, when there is enough to share. */
-	a.voikko = h->voikko;
-	a.words = (struct pending *)list->data;
-	a.n = list->len;
-	b.voikko = NULL;
-	if (list->len >= 200 && (b.voikko = voikko_open()) != NULL) {
-		b.n = list->len / 2;
-		a.n = list->len - b.n;
-		b.words = a.words + a.n;
-		thread = g_thread_new("hyphenate", hyphenate_half, &b);
-	}
-	hyphenate_half(&a);
-	if (thread != NULL) {
-		g_thread_join(thread);
-		voikkoTerminate(b.voikko);
-	}
-	for (i = 0; i < list->len; i++) {
-		struct pending *p = &g_array_index(list, struct pending, i);
-		store(h, p->block);
-		g_free(p->key);
-	}
-	h->lookups += list->len;
-	g_array_free(list, TRUE);
-	g_hash_table_destroy(seen);
+		collect_words(h, texts[i], a->index, list);
+	a->nwords = list->len;
+	a->words = (struct pending *)g_array_free(list, FALSE);
+	h->ahead = a;
+	/*
+	 * A few hundred words are worth a second thread: it works through them
+	 * in document order while the layout runs, which then finds most words
+	 * done and makes the rest itself.
+	 */
+	if (a->nwords >= 200 && (a->voikko = voikko_open()) != NULL)
+		a->thread = g_thread_new("hyphenate", work_ahead, a);
 }
