@@ -211,10 +211,21 @@ xml_any_uri(const char *s)
 bool
 url_valid(const char *s)
 {
+	GUri		*uri;
+	const char	*host;
+	bool		 ok;
+
 	if (!g_str_has_prefix(s, "http://") && !g_str_has_prefix(s, "https://"))
 		return false;
-	return strpbrk(s, " \t\n\r") == NULL &&
-	    g_uri_is_valid(s, G_URI_FLAGS_PARSE_RELAXED, NULL) && xml_any_uri(s);
+	if (strpbrk(s, " \t\n\r") != NULL || !xml_any_uri(s))
+		return false;
+	/* A host, too: "https://" alone is no address (nor valid in our schema). */
+	if ((uri = g_uri_parse(s, G_URI_FLAGS_PARSE_RELAXED, NULL)) == NULL)
+		return false;
+	host = g_uri_get_host(uri);
+	ok = host != NULL && *host != '\0';
+	g_uri_unref(uri);
+	return ok;
 }
 
 bool
