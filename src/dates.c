@@ -32,6 +32,7 @@ date_parse(const char *s, bool month_ok, char iso[11])
 {
 	const char	*p = s;
 	int		 d = 0, m, y;
+	bool		 day;		/* a day was written (0 is a wrong one) */
 
 	if (g_ascii_isdigit(s[0]) && g_ascii_isdigit(s[1]) &&
 	    g_ascii_isdigit(s[2]) && g_ascii_isdigit(s[3]) && s[4] == '-') {
@@ -40,13 +41,15 @@ date_parse(const char *s, bool month_ok, char iso[11])
 		p++;
 		if ((m = digits(&p, 2, 2)) < 0)
 			return "write the date as 2019-04-26 or 26.4.2019";
-		if (*p == '\0') {
+		day = *p != '\0';
+		if (!day) {
 			if (!month_ok)
 				return "a full date is needed here, such as 2019-04-26";
 		} else if (*p++ != '-' || (d = digits(&p, 2, 2)) < 0 || *p != '\0')
 			return "write the date as 2019-04-26 or 26.4.2019";
 	} else if ((d = digits(&p, 1, 2)) >= 0 && *p == '.') {
 		/* 26.4.2019 */
+		day = true;
 		p++;
 		if ((m = digits(&p, 1, 2)) < 0 || *p++ != '.' ||
 		    (y = digits(&p, 4, 4)) < 0 || *p != '\0')
@@ -55,6 +58,7 @@ date_parse(const char *s, bool month_ok, char iso[11])
 		/* 1/2019 */
 		m = d;
 		d = 0;
+		day = false;
 		p++;
 		if ((y = digits(&p, 4, 4)) < 0 || *p != '\0')
 			return "write the month as 1/2019 or 2019-01";
@@ -68,9 +72,9 @@ date_parse(const char *s, bool month_ok, char iso[11])
 		return "there is no such month";
 	if (y < 1000 || y > 9999)
 		return "the year must have four digits";
-	if (d != 0 && !g_date_valid_dmy(d, m, y))
+	if (day && (d < 1 || !g_date_valid_dmy(d, m, y)))
 		return "there is no such day in that month";
-	if (d == 0)
+	if (!day)
 		g_snprintf(iso, 11, "%04d-%02d", y, m);
 	else
 		g_snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);

@@ -156,6 +156,12 @@ test_dates_and_amounts(void)
 	OK(date_parse("1/2019", true, iso) == NULL);
 	STR_EQ(iso, "2019-01");
 	OK(date_parse("13/2019", true, iso) != NULL);
+	/* Day 0 is no day (it made '2019-03-00' a month, found by fuzz_load). */
+	OK(date_parse("2019-03-00", false, iso) != NULL);
+	OK(date_parse("2019-03-00", true, iso) != NULL);
+	OK(date_parse("0.3.2019", true, iso) != NULL);
+	OK(date_parse("00.03.2019", false, iso) != NULL);
+	OK(date_parse("0/2019", true, iso) != NULL);
 	s = date_format("2019-04-26", CO_LANG_FI);
 	STR_EQ(s, "26.4.2019");
 	g_free(s);
