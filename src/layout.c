@@ -37,6 +37,15 @@ struct flow {
 	const char		*tags[MAX_TAGS]; /* open structure tags */
 	int			 ntags;		/* entries in tags */
 	GArray			*headings;	/* struct heading, for the contents */
+	struct keep {
+		bool		 active;	/* headings placed, nothing after them */
+		bool		 in_heading;	/* a heading is being placed */
+		bool		 fresh;		/* they began a page: nothing to move */
+		guint		 item;		/* their first item on the page */
+		int		 ntags;		/* tags open before them */
+		guint		 heading;	/* their first entry in headings */
+		double		 y;		/* where they begin */
+	}			 keep;		/* headings kept with what follows */
 	struct running {
 		char		*str;		/* the text last measured */
 		struct lay_text	*natural;	/* on one line, whole */
@@ -60,6 +69,10 @@ add_item(struct flow *f, enum lay_kind kind)
 {
 	struct lay_item	 it;
 
+	/* The first content after a heading: the heading is no longer alone. */
+	if (f->keep.active && !f->keep.in_heading && kind != LAY_TAG_BEGIN &&
+	    kind != LAY_TAG_END)
+		f->keep.active = false;
 	memset(&it, 0, sizeof(it));
 	it.kind = kind;
 	g_array_append_val(f->page->items, it);
@@ -97,8 +110,24 @@ page_new(GPtrArray *pages)
 static void
 new_page(struct flow *f)
 {
-	int	 i, n = f->ntags;
+	int		 i, n = f->ntags;
+	GArray		*moved = NULL;
+	struct lay_item	*it;
+	double		 dy, y = f->y;
+	guint		 k;
 
+	/*
+	 * Headings with nothing after them yet go over to the new page with
+	 * what follows them: a heading never stands alone at a page's foot.
+	 * Only the tags open before them close here and reopen there.
+	 */
+	if (f->page != NULL && f->keep.active && !f->keep.fresh) {
+		moved = g_array_new(FALSE, FALSE, sizeof(struct lay_item));
+		g_array_append_vals(moved, &g_array_index(f->page->items, struct lay_item,
+		    f->keep.item), f->page->items->len - f->keep.item);
+		g_array_set_size(f->page->items, f->keep.item);
+		n = f->keep.ntags;
+	}
 	if (f->page != NULL)
 		for (i = n - 1; i >= 0; i--)
 			add_item(f, LAY_TAG_END)->tag = f->tags[i];
@@ -107,6 +136,21 @@ new_page(struct flow *f)
 		add_item(f, LAY_TAG_BEGIN)->tag = f->tags[i];
 	f->y = f->top;
 	f->fresh = true;
+	if (moved == NULL)
+		return;
+	dy = f->top - f->keep.y;
+	for (k = 0; k < moved->len; k++) {
+		it = &g_array_index(moved, struct lay_item, k);
+		it->y += dy;
+		g_array_append_val(f->page->items, *it);
+	}
+	for (k = f->keep.heading; k < f->headings->len; k++)
+		g_array_index(f->headings, struct heading, k).page = f->pages->len - 1;
+	f->y = y + dy;
+	f->fresh = false;
+	f->keep.item = 0;
+	f->keep.fresh = true;
+	g_array_free(moved, TRUE);
 }
 
 /* Starts a new page unless "h" points still fit (or the page is empty). */
@@ -1028,13 +1072,11 @@ flow_heading(struct flow *f, const struct co_node *s)
 
 	str = g_strdup_printf("%s\xe2\x80\x83%s", s->as.section.number, s->as.section.title);
 	text = plain_text(f, str, &t->h[lv], 1.15, f->width, 0, &t->heading);
-	/* Top-level sections start on a new page only if little room is left. */
-	if (!f->fresh)
-		f->y += t->h_space_before[lv];
-	/* Keep the heading with at least three lines of what follows. */
+	/*
+	 * Room for the heading and three lines of what follows, or a new page,
+	 * which also takes the headings just before this one.
+	 */
 	ensure(f, text->height + t->h_space_after[lv] + 3 * t->body.size * t->leading);
-	if (f->fresh)
-		f->y = f->top;
 	dest = arena_printf(f->out->arena, "sec-%d", s->as.section.seq);
 	it = add_item(f, LAY_DEST);
 	it->dest = dest;
@@ -1064,8 +1106,21 @@ flow_blocks(struct flow *f, const struct co_node *parent)
 	for (n = parent->first; n != NULL; n = n->next) {
 		switch (n->kind) {
 		case CO_KIND_SECTION:
+			/* The space before the heading, then where it starts. */
+			if (!f->fresh && !f->keep.active)
+				f->y += f->tpl->h_space_before[MIN(n->as.section.level, 4) - 1];
+			if (!f->keep.active) {
+				f->keep.active = true;
+				f->keep.fresh = f->fresh;
+				f->keep.item = f->page->items->len;
+				f->keep.ntags = f->ntags;
+				f->keep.heading = f->headings->len;
+				f->keep.y = f->y;
+			}
+			f->keep.in_heading = true;
 			tag_begin(f, "Sect");
 			flow_heading(f, n);
+			f->keep.in_heading = false;
 			flow_blocks(f, n);
 			tag_end(f);
 			break;

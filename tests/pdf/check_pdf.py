@@ -94,6 +94,18 @@ def check_toc(name, pages, expect_min, last=4):
     return entries
 
 
+def check_no_lonely_heading(name, pdf, entries):
+    """No page's body ends with a heading: what follows a heading starts with it."""
+    titles = {squash(n + t) for n, t, _ in entries}
+    lonely = []
+    for i, text in enumerate(body_text(pdf).split("\f")):
+        lines = [squash(l) for l in text.splitlines() if l.strip()]
+        if lines and lines[-1] in titles:
+            lonely.append(f"p.{i + 1}: {lines[-1]}")
+    report(f"{name}: no heading stands alone at the foot of a page", entries and not lonely,
+           "; ".join(lonely[:3]))
+
+
 def outline_count(pdf):
     data = json.loads(run("qpdf", "--json=2", "--json-key=outlines", pdf))
 
@@ -169,7 +181,7 @@ def main():
                             "--pdf", pdf], capture_output=True, text=True)
         report("seed: every sentence and table cell of the seed is in the PDF",
                p.returncode == 0, p.stdout.strip()[-300:])
-        check_toc("seed", pages, 19)
+        check_no_lonely_heading("seed", pdf, check_toc("seed", pages, 19))
         check_common("seed", pdf, pages, sections_in(pdf + ".xml"))
         uri, dest = link_annots(pdf)
         report("seed: web and e-mail links are clickable (3 documents, 2 e-mails)", uri >= 5, f"{uri} URI links")
@@ -182,8 +194,27 @@ def main():
         pdf = os.path.join(work, other + ".pdf")
         render(closeout, path, pdf)
         pages = page_texts(pdf)
-        check_toc(other, pages, 8)
+        check_no_lonely_heading(other, pdf, check_toc(other, pages, 8))
         check_common(other, pdf, pages, sections_in(pdf + ".xml"))
+
+    # Headings followed by tables, at every height of the page: a heading
+    # always goes over with its table.
+    rows = ["meta:", "  title: Tables after headings", "  project: {name: Test}",
+            "  date: 2024-01-31", "  language: en", "sections:"]
+    for i in range(1, 61):
+        rows += [f"  - title: Part {i}", "    text: " + "Filler words here. " * (5 + i * 3),
+                 "    sections:", f"      - title: Table of part {i}", "        deliverables:"]
+        for j in range(4):
+            rows += [f"          - description: Deliverable {i}.{j} with a few more words in it",
+                     "            completed: 1/2024"]
+    src = os.path.join(work, "tables.yaml")
+    open(src, "w").write("\n".join(rows) + "\n")
+    pdf = os.path.join(work, "tables.pdf")
+    render(closeout, src, pdf)
+    pages = page_texts(pdf)
+    first = toc_entries(pages, 2)
+    entries = check_toc("headings before tables", pages, 120, last=(first[0][2] if first else 2) - 1)
+    check_no_lonely_heading("headings before tables", pdf, entries)
 
     # Another shipped house style, named by the report.
     src = os.path.join(work, "compact.yaml")
@@ -214,6 +245,7 @@ def main():
     first = toc_entries(pages, 2)
     body = first[0][2] if first else 2
     entries = check_toc("many sections (180 contents entries)", pages, 180, last=body - 1)
+    check_no_lonely_heading("many sections", pdf, entries)
     report("many sections: the contents fill several pages", body - 2 >= 3,
            f"{body - 2} contents pages")
     uri, dest = link_annots(pdf)
