@@ -440,13 +440,17 @@ pack_runs(struct measure *m, struct lay_text *t, const char *text)
 	off_cl = off_gl + ng * sizeof(guint16);
 	off_tx = off_cl + nc;
 	size = off_tx + (last - first);
-	block = g_malloc(size);
-	memcpy(block + off_xs, m->xs->data, ng * sizeof(float));
-	if (m->any_y)
-		memcpy(block + off_ys, m->ys->data, ng * sizeof(float));
-	memcpy(block + off_gl, m->glyphs->data, ng * sizeof(guint16));
-	memcpy(block + off_cl, m->clusters->data, nc);
-	memcpy(block + off_tx, first, last - first);
+	block = g_malloc(size + 1);
+	if (ng > 0) {
+		memcpy(block + off_xs, m->xs->data, ng * sizeof(float));
+		if (m->any_y)
+			memcpy(block + off_ys, m->ys->data, ng * sizeof(float));
+		memcpy(block + off_gl, m->glyphs->data, ng * sizeof(guint16));
+	}
+	if (nc > 0)
+		memcpy(block + off_cl, m->clusters->data, nc);
+	if (last > first)
+		memcpy(block + off_tx, first, last - first);
 	for (i = 0; i < nruns; i++) {
 		struct scratch_run	*sr = &g_array_index(m->runs, struct scratch_run, i);
 		struct lay_run		*r = &((struct lay_run *)block)[i];
