@@ -2,6 +2,7 @@
 #ifndef CLOSEOUT_H
 #define CLOSEOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifndef CO_API
@@ -62,6 +63,20 @@ CO_API void		 co_buffer_free(char *);
  * *error set (free with g_free) or with diagnostics given to the sink.
  */
 CO_API int		 co_write_pdf(struct co_doc *, const char *path, char **error);
+
+/*
+ * Loads the report's layout template (meta.template, or "default") to check
+ * it, as co_write_pdf() would; its mistakes go to the diagnostics sink with
+ * the template's own file:line:col.  Returns the document's worst level.
+ */
+CO_API enum co_level	 co_check_template(struct co_doc *);
+
+/*
+ * The time the outputs are dated: SOURCE_DATE_EPOCH when it is set (for
+ * reproducible builds), else the clock.  False if SOURCE_DATE_EPOCH is set
+ * but is not a number of seconds since 1970.
+ */
+CO_API bool		 co_source_date_ok(void);
 
 /* Where schemas/, templates/ and fonts/ live; set before loading. */
 CO_API void		 co_set_datadir(const char *);

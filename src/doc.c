@@ -37,9 +37,20 @@ co_datadir(void)
 	return datadir;
 }
 
+bool
+co_source_date_ok(void)
+{
+	const char	*epoch = g_getenv("SOURCE_DATE_EPOCH");
+	guint64		 t;
+
+	/* Seconds since 1970 up to the year 9999, as the reproducible-builds spec says. */
+	return epoch == NULL ||
+	    g_ascii_string_to_unsigned(epoch, 10, 0, G_GUINT64_CONSTANT(253402300799), &t, NULL);
+}
+
 /* Reads at most CO_MAX_INPUT bytes of a regular file; false after a message. */
-static bool
-read_input(struct co_doc *doc, const char *path)
+bool
+doc_read_file(struct co_doc *doc, const char *path)
 {
 	struct stat	 st;
 	GString		*buf;
@@ -207,7 +218,7 @@ co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
 		memcpy(doc->src, data, len);
 		doc->src[len] = '\0';
 		doc->srclen = len;
-	} else if (!read_input(doc, path))
+	} else if (!doc_read_file(doc, path))
 		return doc;
 	if (!check_encoding(doc))
 		return doc;

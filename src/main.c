@@ -223,6 +223,12 @@ run(const char *command, const char *input)
 		co_buffer_free(buf);
 	} else if (strcmp(command, "render") == 0)
 		rc = render(doc, input);
+	else if (co_check_template(doc) >= CO_LEVEL_ERROR) {
+		summary(input, doc);	/* the template's own messages are out */
+		rc = EXIT_REPORT;
+	}
+	else if (!opt_quiet && co_doc_count(doc, CO_LEVEL_WARNING) == 0)
+		fprintf(stderr, "%s: no errors\n", input);
 	co_doc_free(doc);
 	return rc;
 }
@@ -305,6 +311,11 @@ main(int argc, char *argv[])
 	if (argc != 3 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "render") != 0)) {
 		fprintf(stderr, "usage: closeout check|render REPORT [-o OUT.pdf] [--xml OUT.xml]\n"
 		    "Try 'closeout --help'.\n");
+		exit(EXIT_USAGE);
+	}
+	if (!co_source_date_ok()) {
+		fprintf(stderr, "closeout: SOURCE_DATE_EPOCH must be a number of seconds since "
+		    "1970-01-01, not '%s'\n", g_getenv("SOURCE_DATE_EPOCH"));
 		exit(EXIT_USAGE);
 	}
 	rc = run(argv[1], argv[2]);

@@ -62,6 +62,19 @@ write_pages(const struct co_doc *doc, const struct co_pages *pages, const char *
 	return ok;
 }
 
+enum co_level
+co_check_template(struct co_doc *doc)
+{
+	char		*dir;
+	struct tpl	*tpl;
+
+	dir = g_path_get_dirname(doc->path);
+	tpl = tpl_load(doc, doc->meta.template.s ? doc->meta.template.s : "default", dir);
+	g_free(dir);
+	tpl_free(tpl);
+	return co_doc_level(doc);
+}
+
 int
 co_write_pdf(struct co_doc *doc, const char *path, char **error)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "load.h"
 #include "i18n.h"
 #include "model.h"
 #include "template.h"
@@ -441,14 +442,37 @@ read_template(struct reader *r, const struct ynode *root)
 	}
 }
 
-/* Where template "name" lives: a .yaml path beside the report, or templates/NAME.yaml. */
+/*
+ * Where template "name" lives: a .yaml file in the report's folder
+ * "basedir" (or below it), or templates/NAME.yaml of closeout's own.  NULL
+ * for a path that leads elsewhere (absolute, "..", a symlink out).
+ */
 static char *
 template_path(const char *name, const char *basedir)
 {
-	if (g_str_has_suffix(name, ".yaml") || g_str_has_suffix(name, ".yml"))
-		return g_path_is_absolute(name) ? g_strdup(name) :
-		    g_build_filename(basedir, name, NULL);
-	return g_strdup_printf("%s/templates/%s.yaml", co_datadir(), name);
+	char	*path, *real_dir, *real_path;
+	bool	 inside;
+
+	if (!g_str_has_suffix(name, ".yaml") && !g_str_has_suffix(name, ".yml")) {
+		if (!g_regex_match_simple("^[A-Za-z0-9_-]+$", name, 0, 0))
+			return NULL;
+		return g_strdup_printf("%s/templates/%s.yaml", co_datadir(), name);
+	}
+	if (g_path_is_absolute(name))
+		return NULL;
+	path = g_build_filename(basedir, name, NULL);
+	real_dir = realpath(basedir, NULL);
+	real_path = realpath(path, NULL);
+	/* A file that does not exist stays inside: reading it will say so. */
+	inside = real_dir != NULL && strstr(name, "..") == NULL && (real_path == NULL ||
+	    (g_str_has_prefix(real_path, real_dir) && real_path[strlen(real_dir)] == '/'));
+	free(real_dir);
+	free(real_path);
+	if (!inside) {
+		g_free(path);
+		return NULL;
+	}
+	return path;
 }
 
 static gint
@@ -484,15 +508,25 @@ template_names(void)
 	return g_string_free(out, FALSE);
 }
 
+/* Names the templates a report may use. */
+static void
+hint_templates(struct co_doc *doc)
+{
+	char	*names = template_names();
+
+	co_diag(doc, doc->meta.template.pos, CO_DIAG_HINT,
+	    "name one of closeout's templates (%s) or a .yaml file in the report's folder",
+	    names);
+	g_free(names);
+}
+
 struct tpl *
 tpl_load(struct co_doc *doc, const char *name, const char *basedir)
 {
 	struct co_doc	 tdoc;
 	struct reader	 r;
 	struct tpl	*t;
-	GError		*err = NULL;
 	char		*path;
-	gsize		 len;
 
 	t = g_new0(struct tpl, 1);
 	t->name = g_strdup(name);
@@ -508,23 +542,23 @@ tpl_load(struct co_doc *doc, const char *name, const char *basedir)
 	r.doc = &tdoc;
 	r.tpl = t;
 	r.ok = true;
-	if (!g_file_get_contents(path, &tdoc.src, &len, &err)) {
-		char *names = template_names();
+	if (path == NULL) {
 		co_diag(doc, doc->meta.template.pos, CO_DIAG_E_VALUE,
-		    "for meta.template: cannot read template '%s' (%s)", name,
-		    g_strerror(err->code == G_FILE_ERROR_NOENT ? ENOENT : EIO));
-		co_diag(doc, doc->meta.template.pos, CO_DIAG_HINT,
-		    "name one of closeout's templates (%s) or a .yaml file beside the report",
-		    names);
-		g_free(names);
-		g_error_free(err);
+		    "for meta.template: '%s' is outside the report's folder", name);
+		hint_templates(doc);
 		r.ok = false;
-	} else if (len > MAX_TEMPLATE || !g_utf8_validate(tdoc.src, len, NULL)) {
+	} else if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+		co_diag(doc, doc->meta.template.pos, CO_DIAG_E_VALUE,
+		    "for meta.template: there is no template '%s'", name);
+		hint_templates(doc);
+		r.ok = false;
+	} else if (!doc_read_file(&tdoc, path)) {
+		r.ok = false;		/* not a regular file, too big: said at 1:1 */
+	} else if (tdoc.srclen > MAX_TEMPLATE || !g_utf8_validate(tdoc.src, tdoc.srclen, NULL)) {
 		co_diag(&tdoc, (struct co_pos){ 0, 0 }, CO_DIAG_E_VALUE,
 		    "not a template: over 256 KiB or not UTF-8 text");
 		r.ok = false;
 	} else {
-		tdoc.srclen = len;
 		read_template(&r, yaml_tree_load(&tdoc));
 		if (tdoc.worst >= CO_LEVEL_ERROR)
 			r.ok = false;
