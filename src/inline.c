@@ -140,17 +140,21 @@ is_word_char(unsigned char c)
 static bool
 is_trailing(gunichar c)
 {
-	return (c != 0 && c < 0x80 && strchr(".,;:!?\"')", (int)c) != NULL) ||
+	return (c != 0 && c < 0x80 && strchr(".,;:!?\"'", (int)c) != NULL) ||
 	    c == 0x201d;
 }
 
-/* Length of a bare URL at s (http://, https://, www.), or 0. */
+/*
+ * Length of a bare URL at s (http://, https://, www.), or 0.  Parentheses
+ * that open and close inside it are its own ("Foo_(bar)"); a ')' that closes
+ * one opened before it ("(see https://…)") ends it, as does sentence
+ * punctuation after it.
+ */
 static size_t
 match_url(const char *s, const char *end)
 {
 	const char	*p, *prev;
 	int		 depth = 0;
-	bool		 open;
 
 	if (!(g_str_has_prefix(s, "http://") || g_str_has_prefix(s, "https://") ||
 	    g_str_has_prefix(s, "www.")))
@@ -158,19 +162,16 @@ match_url(const char *s, const char *end)
 	for (p = s; p < end && *p != ' ' && *p != '<' && *p != '>'; p++) {
 		if (*p == '(')
 			depth++;
-		else if (*p == ')' && --depth < 0)
+		else if (*p == ')' && depth-- == 0)
 			break;
 	}
 	/*
-	 * Sentence punctuation after a URL is not part of it; a closing
-	 * parenthesis is, when the URL opened one.  Trim whole characters,
-	 * never half of one.
+	 * Every ')' before p closes a '(' of the URL, so trimming stops at
+	 * one.  Trim whole characters, never half of one.
 	 */
-	open = memchr(s, '(', p - s) != NULL;
 	while (p > s) {
 		prev = g_utf8_find_prev_char(s, p);
-		if (prev == NULL || !is_trailing(g_utf8_get_char(prev)) ||
-		    (*prev == ')' && depth >= 0 && open))
+		if (prev == NULL || !is_trailing(g_utf8_get_char(prev)))
 			break;
 		p = prev;
 	}

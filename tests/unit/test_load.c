@@ -307,6 +307,47 @@ test_deliverable_completed(void)
 	co_doc_free(doc);
 }
 
+/* Balanced parentheses in a bare URL are its own; an unbalanced ')' and punctuation after it are not. */
+static void
+test_url_parentheses(void)
+{
+	static const struct {
+		const char	*text;		/* the summary */
+		const char	*href;		/* the link it must make */
+		const char	*after;		/* the text after the link */
+	} cases[] = {
+		{ "(see https://example.fi/wiki/Foo_(bar)).",
+		  "https://example.fi/wiki/Foo_(bar)", ")." },
+		{ "see https://example.fi/wiki/Foo_(bar).",
+		  "https://example.fi/wiki/Foo_(bar)", "." },
+		{ "(see https://example.fi/wiki/Foo).", "https://example.fi/wiki/Foo", ")." },
+		{ "at https://example.fi/a_(b)_(c), then", "https://example.fi/a_(b)_(c)", ", then" },
+		{ "(at https://example.fi/a_(b)_(c)); then", "https://example.fi/a_(b)_(c)", "); then" },
+		{ "(www.example.fi/x_(y))?", "https://www.example.fi/x_(y)", ")?" },
+		{ "see https://example.fi/a_(b))!:", "https://example.fi/a_(b)", ")!:" },
+	};
+	struct co_doc		*doc;
+	const struct co_node	*link;
+	char			*src;
+	size_t			 i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		src = g_strdup_printf(META "summary: \"%s\"\n", cases[i].text);
+		doc = load(src);
+		g_free(src);
+		INT_EQ(co_doc_level(doc), CO_LEVEL_OK);
+		link = find_kind(doc->root, CO_KIND_LINK);
+		OK(link != NULL);
+		if (link != NULL) {
+			STR_EQ(link->as.link.href, cases[i].href);
+			OK(link->next != NULL && link->next->kind == CO_KIND_TEXT);
+			if (link->next != NULL && link->next->kind == CO_KIND_TEXT)
+				STR_EQ(link->next->as.text.str, cases[i].after);
+		}
+		co_doc_free(doc);
+	}
+}
+
 /* Inline nodes in multi-line prose carry their own line and column. */
 static void
 test_inline_places(void)
@@ -364,6 +405,7 @@ main(void)
 	test_email_full_stop();
 	test_deliverable_completed();
 	test_inline_places();
+	test_url_parentheses();
 	g_string_free(messages, TRUE);
 	return DONE();
 }
