@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "build.h"
 #include "model.h"
 #include "text.h"
 #include "ytree.h"
@@ -30,6 +31,93 @@ is_blank_text(const struct ynode *n)
 		if (!is_blank(n->str[i]))
 			return false;
 	return true;
+}
+
+const char *
+build_forbidden(const char *s, size_t len, unsigned *c)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
+
+	for (; p < end; p++) {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+			    *p == 0x7f) {
+				*c = *p;
+				return (const char *)p;
+			}
+		} else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f &&
+		    p[1] != 0x85) {
+			*c = p[1];
+			return (const char *)p;
+		} else if (*p == 0xef && p + 2 < end && p[1] == 0xbf &&
+		    (p[2] == 0xbe || p[2] == 0xbf)) {
+			*c = p[2] == 0xbe ? 0xfffe : 0xffff;
+			return (const char *)p;
+		}
+	}
+	return NULL;
+}
+
+bool
+build_check_chars(struct co_doc *doc, struct co_pos pos, const char *s, size_t len)
+{
+	unsigned	 c;
+
+	if (build_forbidden(s, len, &c) == NULL)
+		return true;
+	co_diag(doc, pos, CO_DIAG_E_CONTROL, "U+%04X in this value", c);
+	return false;
+}
+
+void
+build_check_date(struct co_doc *doc, struct co_str *out, const char *what)
+{
+	char		 iso[11];
+	const char	*why;
+
+	if (out->s == NULL)
+		return;
+	if ((why = date_parse(out->s, false, iso)) != NULL) {
+		co_diag(doc, out->pos, CO_DIAG_E_DATE, "'%s' in %s", out->s, what);
+		co_diag(doc, out->pos, CO_DIAG_HINT, "%s", why);
+		out->s = NULL;
+		return;
+	}
+	out->s = arena_strdup(doc->arena, iso);
+}
+
+void
+build_check_period(struct co_doc *doc, const struct co_meta *m)
+{
+	if (m->period_start.s != NULL && m->period_end.s != NULL &&
+	    strcmp(m->period_end.s, m->period_start.s) < 0)
+		co_diag(doc, m->period_end.pos, CO_DIAG_E_PERIOD,
+		    "the project ends before it starts");
+}
+
+bool
+build_check_completed(struct co_doc *doc, struct co_pos pos, const char *status,
+    const char *missing, const char *item)
+{
+	if (status != NULL && strcmp(status, "done") != 0)
+		return false;
+	co_diag(doc, pos, CO_DIAG_E_MISSING,
+	    "%s in %s: a deliverable that is done%s needs it", missing, item,
+	    status != NULL ? "" : " (no status means done)");
+	return true;
+}
+
+bool
+build_check_row(struct co_doc *doc, struct co_pos pos, const char *row, int cells,
+    int *width)
+{
+	if (*width < 0)
+		*width = cells;
+	if (cells == *width)
+		return true;
+	co_diag(doc, pos, CO_DIAG_E_VALUE,
+	    "row length: %s has %d cells, the table has %d columns", row, cells, *width);
+	return false;
 }
 
 /* The value for "key" in mapping "map", or NULL. */
@@ -167,19 +255,12 @@ static void
 get_date(struct co_doc *doc, const struct ynode *map, const char *key,
     const char *where, bool required, struct co_str *out)
 {
-	char		 iso[11];
-	const char	*why;
+	char		*what;
 
 	get_str(doc, map, key, where, required, out);
-	if (out->s == NULL)
-		return;
-	if ((why = date_parse(out->s, false, iso)) != NULL) {
-		co_diag(doc, out->pos, CO_DIAG_E_DATE, "'%s' in %s.%s", out->s, where, key);
-		co_diag(doc, out->pos, CO_DIAG_HINT, "%s", why);
-		out->s = NULL;
-		return;
-	}
-	out->s = arena_strdup(doc->arena, iso);
+	what = g_strdup_printf("%s.%s", where, key);
+	build_check_date(doc, out, what);
+	g_free(what);
 }
 
 /* A list of one-line texts, e.g. keywords. */
@@ -345,10 +426,7 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		check_keys(doc, v, period_keys, "meta.period");
 		get_date(doc, v, "start", "meta.period", false, &m->period_start);
 		get_date(doc, v, "end", "meta.period", false, &m->period_end);
-		if (m->period_start.s && m->period_end.s &&
-		    strcmp(m->period_end.s, m->period_start.s) < 0)
-			co_diag(doc, m->period_end.pos, CO_DIAG_E_PERIOD,
-			    "the project ends before it starts");
+		build_check_period(doc, m);
 	}
 	get_date(doc, meta, "date", "meta", true, &m->date);
 	get_str(doc, meta, "version", "meta", false, &m->version);
@@ -579,13 +657,17 @@ static void
 check_completed(struct co_doc *doc, const struct ynode *e, const char *item)
 {
 	const struct ynode	*st;
+	char			*status = NULL;
+	bool			 missing;
 
-	st = map_get(e, "status");
-	if (st != NULL && (st->type != Y_SCALAR || strcmp(st->str, "done") != 0))
+	/* The status as build_field() reads it: " done " is done too. */
+	if ((st = map_get(e, "status")) != NULL)
+		status = st->type == Y_SCALAR ? text_squeeze(st->str, st->len) :
+		    g_strdup("?");
+	missing = build_check_completed(doc, e->pos, status, "'completed'", item);
+	g_free(status);
+	if (!missing)
 		return;
-	co_diag(doc, e->pos, CO_DIAG_E_MISSING,
-	    "'completed' in %s: a deliverable that is done%s needs it", item,
-	    st != NULL ? "" : " (no status means done)");
 	co_diag(doc, e->pos, CO_DIAG_HINT,
 	    "write the month, e.g. 'completed: 1/2019'; one not done yet takes "
 	    "'status: planned' (or in_progress, cancelled) and 'due'");
@@ -703,13 +785,7 @@ build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 	for (n = 1, r = rows->first; r != NULL; r = r->next, n++) {
 		path = g_strdup_printf("%s row %d", where, n);
 		if (want(doc, r, Y_SEQ, path)) {
-			if (width < 0)
-				width = r->count;
-			if (r->count != width) {
-				co_diag(doc, r->pos, CO_DIAG_E_VALUE,
-				    "row length: %s has %d cells, the table has %d columns",
-				    path, r->count, width);
-			}
+			build_check_row(doc, r->pos, path, r->count, &width);
 			row = model_add(doc, table, CO_KIND_ROW, r->pos);
 			for (k = 0, c = r->first; c != NULL; c = c->next, k++) {
 				cell = model_add(doc, row, CO_KIND_CELL, c->pos);

@@ -305,6 +305,14 @@ test_deliverable_completed(void)
 	OK(said("r.yaml:9:7: error: missing 'completed' in implementation.deliverables "
 	    "item 2: a deliverable that is done needs it"));
 	co_doc_free(doc);
+	/* A status is read squeezed, for this rule as for the field itself. */
+	doc = load(META "implementation:\n  deliverables:\n"
+	    "    - description: A\n"				/* line 8 */
+	    "      status: \" done \"\n");
+	INT_EQ(co_doc_count(doc, CO_LEVEL_ERROR), 1);
+	OK(said("r.yaml:8:7: error: missing 'completed' in implementation.deliverables "
+	    "item 1: a deliverable that is done needs it"));
+	co_doc_free(doc);
 }
 
 /* Balanced parentheses in a bare URL are its own; an unbalanced ')' and punctuation after it are not. */
