@@ -4,6 +4,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "build.h"
 #include "model.h"
 #include "ytree.h"
 
@@ -202,28 +203,17 @@ check_props(struct loader *ld, yaml_mark_t m, const yaml_char_t *tag,
 }
 
 /*
- * Control characters cannot be printed, and XML 1.0 cannot hold them nor
- * U+FFFE and U+FFFF (both reach a value through escapes such as "\0" or
- * "\uFFFE" in double quotes): refuse them.
+ * doc.c refuses the characters no report may hold when they are written
+ * raw; double-quoted escapes ("\e", "\0", "\x80", "\uFFFE") make them
+ * too, and XML could not hold them: refuse those the same way.
  */
 static void
 check_chars(struct loader *ld, const struct ynode *n)
 {
-	const unsigned char	*p, *end;
-
-	end = (const unsigned char *)n->str + n->len;
-	for (p = (const unsigned char *)n->str; p < end; p++) {
-		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
-			co_diag(ld->doc, n->pos, CO_DIAG_E_CONTROL,
-			    "U+%04X in this value", *p);
-			return;
-		}
-		if (*p == 0xef && end - p >= 3 && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)) {
-			co_diag(ld->doc, n->pos, CO_DIAG_E_CONTROL,
-			    "U+%04X in this value", p[2] == 0xbe ? 0xfffe : 0xffff);
-			return;
-		}
-	}
+	if (!build_check_chars(ld->doc, n->pos, n->str, n->len))
+		co_diag(ld->doc, n->pos, CO_DIAG_HINT,
+		    "delete the escape that makes it (such as \\e, \\0 or \\x80): "
+		    "it cannot be printed");
 }
 
 /* Handles one event; false stops the parse. */
