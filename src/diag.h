@@ -44,7 +44,7 @@ enum co_diag_id {
 	CO_DIAG_E_AMOUNT,	/* malformed amount */
 	CO_DIAG_E_PERIOD,	/* period ends before it starts */
 	CO_DIAG_E_CONFLICT,	/* two keys that exclude each other */
-	CO_DIAG_E_SCHEMA,	/* XML not valid against our XSD */
+	CO_DIAG_E_SCHEMA,	/* XML not valid against our XSD; sections out of place */
 	CO_DIAG_FATAL,
 	CO_DIAG_F_READ,		/* cannot read the file */
 	CO_DIAG_F_SIZE,		/* file too large */

@@ -5,6 +5,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "arena.h"
+#include "build.h"
 #include "load.h"
 #include "text.h"
 #include "xmlns.h"
@@ -41,6 +42,23 @@ is(const xmlNode *n, const char *name)
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+/* Lines longer than this get no column in messages: finding one costs a scan. */
+#define MAX_SCANNED	8192
+
+/* What reading one report needs besides the model. */
+struct xload {
+	struct co_doc	*doc;		/* the model we fill */
+	GArray		*lines;		/* offset of each line's start; made when first needed */
+};
+
+/* Which standard sections one parent's subsections have given so far. */
+struct siblings {
+	const xmlNode	*seen[CO_ROLE__MAX];	/* each standard one, where it was */
+	enum co_role	 last;		/* the last standard one, CUSTOM if none */
+	const xmlNode	*custom;	/* the first of the report's own, or NULL */
+};
+
+/* The line libxml2 gives (where the start tag ends), 0-based, without a column. */
 static struct co_pos
 node_pos(const xmlNode *n)
 {
@@ -52,28 +70,204 @@ node_pos(const xmlNode *n)
 	return pos;
 }
 
-/* Element text or attribute value copied into the arena, with its place. */
+/* Source line "line" (0-based) as [*start, *end); false past the last one. */
+static bool
+line_span(struct xload *x, unsigned line, const char **start, const char **end)
+{
+	const char	*src = x->doc->src, *stop = src + x->doc->srclen, *p;
+	size_t		 off;
+
+	if (x->lines == NULL) {
+		x->lines = g_array_new(FALSE, FALSE, sizeof(size_t));
+		off = 0;
+		g_array_append_val(x->lines, off);
+		for (p = src; (p = memchr(p, '\n', stop - p)) != NULL; ) {
+			off = ++p - src;
+			g_array_append_val(x->lines, off);
+		}
+	}
+	if (line >= x->lines->len)
+		return false;
+	*start = src + g_array_index(x->lines, size_t, line);
+	*end = line + 1 < x->lines->len ?
+	    src + g_array_index(x->lines, size_t, line + 1) - 1 : stop;
+	return true;
+}
+
+/* The place of byte "at", counting characters from "from", which is at "pos". */
+static struct co_pos
+advance(struct co_pos pos, const char *from, const char *at)
+{
+	for (; from < at; from++) {
+		if (*from == '\n') {
+			pos.line++;
+			pos.col = 0;
+		} else if (((unsigned char)*from & 0xc0) != 0x80 && *from != '\r')
+			pos.col++;
+	}
+	return pos;
+}
+
+/* True if "name" is at p, followed by a character no name holds (or "end"). */
+static bool
+name_at(const char *p, const char *end, const char *name)
+{
+	size_t	 n = strlen(name);
+
+	return (size_t)(end - p) >= n && memcmp(p, name, n) == 0 &&
+	    (p + n == end || (p[n] != '\0' && strchr(" \t\r\n/>=", p[n]) != NULL));
+}
+
+/*
+ * Where element "n" starts, for a message, and in *at its '<' (NULL if not
+ * found).  libxml2 keeps only the line where the start tag ends: the column
+ * is that of the k-th "<name" on it for the k-th such element ending there,
+ * or of the last "<name" before it for a tag over several lines.  Only while
+ * messages are shown and on lines of reasonable length.
+ */
+static struct co_pos
+elem_place(struct xload *x, const xmlNode *n, const char **at)
+{
+	struct co_pos	 pos = node_pos(n);
+	const xmlNode	*o;
+	const char	*line, *eol, *p, *hit = NULL;
+	char		*tag;
+	long		 ln = xmlGetLineNo(n);
+	int		 k = 0;
+
+	*at = NULL;
+	if (x->doc->src == NULL || !diag_shown(x->doc) ||
+	    !line_span(x, pos.line, &line, &eol) || eol - line > MAX_SCANNED)
+		return pos;
+	/* Same-named elements before n whose tags end on its line. */
+	for (o = n->prev; o != NULL && (o->type != XML_ELEMENT_NODE ||
+	    xmlGetLineNo(o) == ln); o = o->prev)
+		k += o->type == XML_ELEMENT_NODE && xmlStrEqual(o->name, n->name);
+	for (o = n->parent; o != NULL && o->type == XML_ELEMENT_NODE; o = o->parent)
+		k += xmlStrEqual(o->name, n->name) && xmlGetLineNo(o) == ln;
+	tag = n->ns != NULL && n->ns->prefix != NULL ?
+	    g_strdup_printf("<%s:%s", n->ns->prefix, n->name) :
+	    g_strdup_printf("<%s", n->name);
+	for (p = line; p < eol && (p = memchr(p, '<', eol - p)) != NULL; p++)
+		if (name_at(p, eol, tag) && k-- == 0) {
+			hit = p;
+			break;
+		}
+	/* A start tag over several lines: the last one begun before this line. */
+	for (p = line; hit == NULL && p > x->doc->src && line - p < MAX_SCANNED; p--)
+		if (p[-1] == '<' && name_at(p - 1, eol, tag))
+			hit = p - 1;
+	g_free(tag);
+	if (hit == NULL)
+		return pos;
+	*at = hit;
+	pos.col = 0;
+	if (hit >= line)
+		return advance(pos, line, hit);
+	/* Back to the start of the tag's own line. */
+	for (p = hit; p < line; p++)
+		pos.line -= *p == '\n';
+	for (p = hit; p > x->doc->src && p[-1] != '\n'; p--)
+		;
+	return advance(pos, p, hit);
+}
+
+static struct co_pos
+elem_pos(struct xload *x, const xmlNode *n)
+{
+	const char	*at;
+
+	return elem_place(x, n, &at);
+}
+
+/* Where attribute "name" of element "n" is written, for a message. */
+static struct co_pos
+attr_pos(struct xload *x, const xmlNode *n, const char *name)
+{
+	struct co_pos	 pos;
+	const char	*at, *p, *end;
+	char		 quote = 0;
+
+	pos = elem_place(x, n, &at);
+	if (at == NULL)
+		return pos;
+	end = x->doc->src + x->doc->srclen;
+	/* Through the start tag, stepping over quoted values. */
+	for (p = at + 1; p < end && p - at < MAX_SCANNED && (quote != 0 || *p != '>'); p++) {
+		if (quote != 0) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'')
+			quote = *p;
+		else if (*p != '\0' && strchr(" \t\r\n", *p) != NULL &&
+		    name_at(p + 1, end, name))
+			return advance(pos, at, p + 1);
+	}
+	return pos;
+}
+
+/*
+ * Characters no report may hold come in through references ("&#x80;"):
+ * refused as in YAML, at element "n" (its attribute "attr" if not NULL).
+ */
+static bool
+check_chars(struct xload *x, const char *s, const xmlNode *n, const char *attr)
+{
+	struct co_pos	 pos;
+	unsigned	 c;
+
+	if (build_forbidden(s, strlen(s), &c) == NULL)
+		return true;
+	pos = attr != NULL ? attr_pos(x, n, attr) : elem_pos(x, n);
+	build_check_chars(x->doc, pos, s, strlen(s));
+	co_diag(x->doc, pos, CO_DIAG_HINT, "delete the character reference that "
+	    "makes it (such as &#x80;): it cannot be printed");
+	return false;
+}
+
+/*
+ * A value as the model keeps it, in the arena: white space squeezed as in
+ * YAML (one-line texts; dates, numbers and URLs, whose XML types collapse
+ * it), and checked for characters no report may hold.  NULL for NULL.
+ */
+static const char *
+value_text(struct xload *x, const xmlChar *c, const xmlNode *n, const char *attr)
+{
+	const char	*v;
+	char		*flat;
+
+	if (c == NULL)
+		return NULL;
+	flat = text_squeeze((const char *)c, strlen((const char *)c));
+	check_chars(x, flat, n, attr);
+	v = arena_strdup(x->doc->arena, flat);
+	g_free(flat);
+	return v;
+}
+
+/* Element text as a value, at the element's line. */
 static struct co_str
-content(struct co_doc *doc, const xmlNode *n)
+content(struct xload *x, const xmlNode *n)
 {
 	struct co_str	 s;
 	xmlChar		*c;
 
 	c = xmlNodeGetContent(n);
-	s.s = arena_strdup(doc->arena, (const char *)c);
+	s.s = value_text(x, c, n, NULL);
 	s.pos = node_pos(n);
 	xmlFree(c);
 	return s;
 }
 
+/* Attribute "name" of n as a value, or NULL. */
 static struct co_str
-attribute(struct co_doc *doc, const xmlNode *n, const char *name)
+attribute(struct xload *x, const xmlNode *n, const char *name)
 {
 	struct co_str	 s = { NULL, { 0, 0 } };
 	xmlChar		*c;
 
 	if ((c = xmlGetProp(n, X(name))) != NULL) {
-		s.s = arena_strdup(doc->arena, (const char *)c);
+		s.s = value_text(x, c, n, name);
 		s.pos = node_pos(n);
 		xmlFree(c);
 	}
@@ -82,18 +276,20 @@ attribute(struct co_doc *doc, const xmlNode *n, const char *name)
 
 /* Text waiting to become one node: runs split by comments or CDATA join first. */
 static void
-flush_text(struct co_doc *doc, struct co_node *parent, GString *buf, struct co_pos pos)
+flush_text(struct xload *x, struct co_node *parent, GString *buf, const xmlNode *el)
 {
-	model_add_text(doc, parent, buf->str, buf->len, pos);
+	check_chars(x, buf->str, el, NULL);
+	model_add_text(x->doc, parent, buf->str, buf->len, node_pos(el));
 	g_string_truncate(buf, 0);
 }
 
 static void
-read_inline(struct co_doc *doc, struct co_node *parent, const xmlNode *el)
+read_inline(struct xload *x, struct co_node *parent, const xmlNode *el)
 {
 	const xmlNode	*c;
 	struct co_node	*span;
-	xmlChar		*href;
+	xmlChar		*attr;
+	char		*href;
 	GString		*buf;
 
 	buf = g_string_new(NULL);
@@ -104,35 +300,63 @@ read_inline(struct co_doc *doc, struct co_node *parent, const xmlNode *el)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		flush_text(doc, parent, buf, node_pos(el));
+		flush_text(x, parent, buf, el);
 		if (is(c, "em") || is(c, "strong")) {
-			span = model_add(doc, parent, is(c, "em") ? CO_KIND_EMPH :
+			span = model_add(x->doc, parent, is(c, "em") ? CO_KIND_EMPH :
 			    CO_KIND_STRONG, node_pos(c));
-			read_inline(doc, span, c);
+			read_inline(x, span, c);
 		} else if (is(c, "link")) {
-			href = xmlGetProp(c, X("href"));
+			/* xs:anyURI collapses white space, as we do. */
+			attr = xmlGetProp(c, X("href"));
+			href = g_strstrip(g_strdup(attr != NULL ? (const char *)attr : ""));
+			xmlFree(attr);
 			/* The same rule as in YAML: http, https and mailto only. */
-			if (href == NULL || !href_valid((const char *)href)) {
-				co_diag(doc, node_pos(c), CO_DIAG_E_URL, "'%s' in <link>",
-				    href ? (const char *)href : "");
-				xmlFree(href);
-				continue;
+			span = parent;
+			if (!check_chars(x, href, c, "href"))
+				;
+			else if (!href_valid(href))
+				co_diag(x->doc, attr_pos(x, c, "href"), CO_DIAG_E_URL,
+				    "'%s' in <link>", href);
+			else {
+				span = model_add(x->doc, parent, CO_KIND_LINK, node_pos(c));
+				span->as.link.href = arena_strdup(x->doc->arena, href);
 			}
-			span = model_add(doc, parent, CO_KIND_LINK, node_pos(c));
-			span->as.link.href = arena_strdup(doc->arena, (const char *)href);
-			xmlFree(href);
-			read_inline(doc, span, c);
+			/* A refused link's text is still text: no second message for it. */
+			read_inline(x, span, c);
+			g_free(href);
 		}
 	}
-	flush_text(doc, parent, buf, node_pos(el));
+	flush_text(x, parent, buf, el);
 	g_string_free(buf, TRUE);
+}
+
+/* True if inline container "n" holds some text other than white space. */
+static bool
+has_text(const struct co_node *n)
+{
+	const struct co_node	*t;
+
+	for (t = n->first; t != NULL; t = model_next(t, n))
+		if (t->kind == CO_KIND_TEXT &&
+		    t->as.text.str[strspn(t->as.text.str, " \t\r\n")] != '\0')
+			return true;
+	return false;
+}
+
+/* Inline content that YAML cannot leave empty: a field's text, a paragraph, an item. */
+static void
+read_text(struct xload *x, struct co_node *parent, const xmlNode *el, const char *what)
+{
+	read_inline(x, parent, el);
+	if (!has_text(parent))
+		co_diag(x->doc, elem_pos(x, el), CO_DIAG_E_EMPTY, "%s has no text", what);
 }
 
 /* Scalar field values pass the same checks as in YAML, then keep their canonical form. */
 static const char *
-field_value(struct co_doc *doc, const struct co_field_spec *f, const xmlNode *el)
+field_value(struct xload *x, const struct co_field_spec *f, const xmlNode *el)
 {
-	struct co_str	 s = content(doc, el);
+	struct co_str	 s = content(x, el);
 	char		 iso[11], *tmp;
 	const char	*v;
 	int64_t		 cents;
@@ -143,12 +367,12 @@ field_value(struct co_doc *doc, const struct co_field_spec *f, const xmlNode *el
 	case CO_FTYPE_MONTH:
 		if (date_parse(s.s, f->type == CO_FTYPE_MONTH, iso) != NULL)
 			break;
-		return arena_strdup(doc->arena, iso);
+		return arena_strdup(x->doc->arena, iso);
 	case CO_FTYPE_AMOUNT:
 		if (!amount_parse(s.s, &cents))
 			break;
 		tmp = amount_canonical(cents);
-		v = arena_strdup(doc->arena, tmp);
+		v = arena_strdup(x->doc->arena, tmp);
 		g_free(tmp);
 		return v;
 	case CO_FTYPE_ENUM:
@@ -167,106 +391,261 @@ field_value(struct co_doc *doc, const struct co_field_spec *f, const xmlNode *el
 	case CO_FTYPE_TEXT:
 		return NULL;
 	}
-	co_diag(doc, s.pos, CO_DIAG_E_VALUE, "'%s' in <%s>", s.s, f->key);
+	co_diag(x->doc, elem_pos(x, el), CO_DIAG_E_VALUE, "'%s' in <%s>", s.s, f->key);
 	return NULL;
 }
 
 static void
-read_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
+read_records(struct xload *x, struct co_node *section, enum co_rec type,
     const xmlNode *el)
 {
 	const struct co_rec_spec	*spec = &model_recs[type];
 	struct co_node			*recs, *rec, *field;
 	const xmlNode			*r, *f;
+	const char			*status;
+	char				*item, *what;
 	xmlChar				*cur;
-	int				 i;
+	bool				 completed, status_bad;
+	int				 i, n;
 
-	recs = model_add(doc, section, CO_KIND_RECORDS, node_pos(el));
+	recs = model_add(x->doc, section, CO_KIND_RECORDS, node_pos(el));
 	recs->as.records.rec = type;
 	if (type == CO_REC_BUDGET) {
 		cur = xmlGetProp(el, X("currency"));
-		recs->as.records.currency = arena_strdup(doc->arena,
+		recs->as.records.currency = arena_strdup(x->doc->arena,
 		    cur ? (const char *)cur : "EUR");
 		xmlFree(cur);
 	}
-	for (r = el->children; r != NULL; r = r->next) {
+	for (n = 0, r = el->children; r != NULL; r = r->next) {
 		if (!is(r, spec->item))
 			continue;
-		rec = model_add(doc, recs, CO_KIND_RECORD, node_pos(r));
+		item = g_strdup_printf("<%s> %d", spec->item, ++n);
+		rec = model_add(x->doc, recs, CO_KIND_RECORD, node_pos(r));
+		status = NULL;
+		completed = status_bad = false;
 		for (f = r->children; f != NULL; f = f->next) {
 			if (f->type != XML_ELEMENT_NODE)
 				continue;
 			if ((i = model_rec_field_index(type, (const char *)f->name)) < 0)
 				continue;
-			field = model_add(doc, rec, CO_KIND_FIELD, node_pos(f));
+			field = model_add(x->doc, rec, CO_KIND_FIELD, node_pos(f));
 			field->as.field.index = i;
-			if (spec->fields[i].type == CO_FTYPE_TEXT)
-				read_inline(doc, field, f);
-			else
-				field->as.field.value = field_value(doc, &spec->fields[i], f);
+			if (spec->fields[i].type == CO_FTYPE_TEXT) {
+				what = g_strdup_printf("<%s> in %s", spec->fields[i].key, item);
+				read_text(x, field, f, what);
+				g_free(what);
+				continue;
+			}
+			field->as.field.value = field_value(x, &spec->fields[i], f);
+			if (strcmp(spec->fields[i].key, "completed") == 0)
+				completed = true;
+			else if (strcmp(spec->fields[i].key, "status") == 0) {
+				status = field->as.field.value;
+				status_bad = status == NULL;
+			}
 		}
+		/* What the XSD cannot say: done (or no status) needs 'completed'. */
+		if (type == CO_REC_DELIVERABLES && !completed && !status_bad &&
+		    build_check_completed(x->doc, elem_pos(x, r), status, "<completed>", item))
+			co_diag(x->doc, elem_pos(x, r), CO_DIAG_HINT,
+			    "add <completed>2019-01</completed> after <description>; one "
+			    "not done yet takes <status>planned</status> (or in_progress, "
+			    "cancelled) and <due>");
+		g_free(item);
+	}
+	if (recs->first == NULL)
+		co_diag(x->doc, elem_pos(x, el), CO_DIAG_W_EMPTY_TABLE, "<%s> has no rows",
+		    spec->key);
+}
+
+/* A generic table; every row as long as the head, or as the first row. */
+static void
+read_table(struct xload *x, struct co_node *section, const xmlNode *el)
+{
+	struct co_node	*table, *row;
+	const xmlNode	*r, *k;
+	char		*what;
+	int		 width = -1, cells, n = 0;
+
+	table = model_add(x->doc, section, CO_KIND_TABLE, node_pos(el));
+	for (r = el->children; r != NULL; r = r->next) {
+		if (is(r, "caption")) {
+			table->as.table.caption = content(x, r).s;
+			continue;
+		}
+		if (!is(r, "head") && !is(r, "row"))
+			continue;
+		row = model_add(x->doc, table, CO_KIND_ROW, node_pos(r));
+		row->as.row.header = is(r, "head");
+		for (cells = 0, k = r->children; k != NULL; k = k->next)
+			if (is(k, "cell")) {
+				/* An empty cell is allowed in a table. */
+				read_inline(x, model_add(x->doc, row, CO_KIND_CELL,
+				    node_pos(k)), k);
+				cells++;
+			}
+		if (row->as.row.header)
+			width = cells;
+		else if (width >= 0 && cells != width) {
+			what = g_strdup_printf("<row> %d", n + 1);
+			build_check_row(x->doc, elem_pos(x, r), what, cells, &width);
+			g_free(what);
+		} else
+			width = cells;
+		n += !row->as.row.header;
 	}
 }
 
+/* A list: its items may not be empty, and a numbered one starts at 0 to 999 as in YAML. */
 static void
-read_section(struct co_doc *doc, struct co_node *parent, const xmlNode *el)
+read_list(struct xload *x, struct co_node *section, const xmlNode *el)
 {
-	struct co_node	*s, *n, *row, *cell;
-	const xmlNode	*c, *r, *k;
-	struct co_str	 role, start;
+	struct co_node	*list;
+	const xmlNode	*k;
+	struct co_str	 type, start;
+	guint64		 first;
+
+	list = model_add(x->doc, section, CO_KIND_LIST, node_pos(el));
+	type = attribute(x, el, "type");
+	list->as.list.ordered = type.s != NULL && strcmp(type.s, "numbered") == 0;
+	list->as.list.start = 1;
+	start = attribute(x, el, "start");
+	if (start.s != NULL) {
+		first = g_ascii_strtoull(start.s, NULL, 10);
+		if (first > 999) {
+			co_diag(x->doc, attr_pos(x, el, "start"), CO_DIAG_E_VALUE,
+			    "'%s' for <list> start", start.s);
+			co_diag(x->doc, attr_pos(x, el, "start"), CO_DIAG_HINT,
+			    "a numbered list starts at a number from 0 to 999");
+		} else
+			list->as.list.start = (int)first;
+	}
+	for (k = el->children; k != NULL; k = k->next)
+		if (is(k, "item"))
+			read_text(x, model_add(x->doc, list, CO_KIND_ITEM, node_pos(k)), k,
+			    "<item>");
+}
+
+/*
+ * The place of section "el" among its siblings, as YAML gives it: a
+ * standard section inside the one it belongs to, at most once, in the
+ * format's order, before the report's own sections.
+ */
+static void
+check_role(struct xload *x, const struct co_node *parent, enum co_role role,
+    const xmlNode *el, struct siblings *sib)
+{
+	enum co_role	 have, want;
+	const char	*key = model_roles[role].key;
+
+	if (role == CO_ROLE_CUSTOM) {
+		if (sib->custom == NULL)
+			sib->custom = el;
+		return;
+	}
+	have = parent->kind == CO_KIND_SECTION ? parent->as.section.role : CO_ROLE_CUSTOM;
+	want = model_roles[role].parent;
+	if (have != want) {
+		if (have == CO_ROLE_CUSTOM)
+			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			    "<section role=\"%s\"> inside a section of the report's own",
+			    key);
+		else
+			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			    "<section role=\"%s\"> inside <section role=\"%s\">", key,
+			    model_roles[have].key);
+		co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_HINT,
+		    "a '%s' section belongs inside '%s'", key, model_roles[want].key);
+	} else if (sib->seen[role] != NULL) {
+		co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+		    "a second <section role=\"%s\">", key);
+		co_diag(x->doc, attr_pos(x, sib->seen[role], "role"), CO_DIAG_HINT,
+		    "the first is here");
+	} else if (sib->custom != NULL || role < sib->last) {
+		if (sib->custom != NULL)
+			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			    "<section role=\"%s\"> after a section of the report's own", key);
+		else
+			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			    "<section role=\"%s\"> after <section role=\"%s\">", key,
+			    model_roles[sib->last].key);
+		co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_HINT,
+		    "standard sections come in the order of docs/format.md, "
+		    "the report's own sections after them");
+	}
+	if (sib->seen[role] == NULL)
+		sib->seen[role] = el;
+	if (role > sib->last)
+		sib->last = role;
+}
+
+static void
+read_section(struct xload *x, struct co_node *parent, const xmlNode *el,
+    struct siblings *sib)
+{
+	struct siblings	 sub;
+	const xmlNode	*typed[CO_REC__MAX];
+	struct co_node	*s;
+	const xmlNode	*c;
+	struct co_str	 role;
 	int		 i;
 
-	s = model_add(doc, parent, CO_KIND_SECTION, node_pos(el));
-	role = attribute(doc, el, "role");
+	memset(&sub, 0, sizeof(sub));
+	memset(typed, 0, sizeof(typed));
+	s = model_add(x->doc, parent, CO_KIND_SECTION, node_pos(el));
+	role = attribute(x, el, "role");
 	s->as.section.role = CO_ROLE_CUSTOM;
 	for (i = 1; role.s != NULL && i < CO_ROLE__MAX; i++)
 		if (strcmp(model_roles[i].key, role.s) == 0)
 			s->as.section.role = i;
+	check_role(x, parent, s->as.section.role, el, sib);
 	for (c = el->children; c != NULL; c = c->next) {
 		if (is(c, "title"))
-			s->as.section.title = content(doc, c).s;
+			s->as.section.title = content(x, c).s;
 		else if (is(c, "p"))
-			read_inline(doc, model_add(doc, s, CO_KIND_PARA, node_pos(c)), c);
-		else if (is(c, "list")) {
-			n = model_add(doc, s, CO_KIND_LIST, node_pos(c));
-			n->as.list.ordered = attribute(doc, c, "type").s != NULL &&
-			    strcmp(attribute(doc, c, "type").s, "numbered") == 0;
-			start = attribute(doc, c, "start");
-			n->as.list.start = start.s ? atoi(start.s) : 1;
-			for (k = c->children; k != NULL; k = k->next)
-				if (is(k, "item"))
-					read_inline(doc, model_add(doc, n, CO_KIND_ITEM,
-					    node_pos(k)), k);
-		} else if (is(c, "table")) {
-			n = model_add(doc, s, CO_KIND_TABLE, node_pos(c));
-			for (r = c->children; r != NULL; r = r->next) {
-				if (is(r, "caption")) {
-					n->as.table.caption = content(doc, r).s;
-					continue;
-				}
-				if (!is(r, "head") && !is(r, "row"))
-					continue;
-				row = model_add(doc, n, CO_KIND_ROW, node_pos(r));
-				row->as.row.header = is(r, "head");
-				for (k = r->children; k != NULL; k = k->next)
-					if (is(k, "cell")) {
-						cell = model_add(doc, row, CO_KIND_CELL, node_pos(k));
-						read_inline(doc, cell, k);
-					}
-			}
-		} else if (is(c, "section"))
-			read_section(doc, s, c);
+			read_text(x, model_add(x->doc, s, CO_KIND_PARA, node_pos(c)), c, "<p>");
+		else if (is(c, "list"))
+			read_list(x, s, c);
+		else if (is(c, "table"))
+			read_table(x, s, c);
+		else if (is(c, "section"))
+			read_section(x, s, c, &sub);
 		else if (c->type == XML_ELEMENT_NODE) {
-			for (i = 0; i < CO_REC__MAX; i++)
-				if (is(c, model_recs[i].key))
-					read_records(doc, s, i, c);
+			for (i = 0; i < CO_REC__MAX; i++) {
+				if (!is(c, model_recs[i].key))
+					continue;
+				/* YAML has one key per typed table in a section. */
+				if (typed[i] != NULL) {
+					co_diag(x->doc, elem_pos(x, c), CO_DIAG_E_SCHEMA,
+					    "a second <%s> in one section", model_recs[i].key);
+					co_diag(x->doc, elem_pos(x, c), CO_DIAG_HINT,
+					    "put all its rows in the first, at line %ld",
+					    xmlGetLineNo(typed[i]));
+				} else
+					typed[i] = c;
+				read_records(x, s, i, c);
+			}
 		}
 	}
 }
 
-/* An array of co_str, one per element named "name" (or of its attribute). */
+/* A single metadata value, placed at its element (or attribute "attr") for messages. */
+static struct co_str
+meta_value(struct xload *x, const xmlNode *n, const char *attr)
+{
+	struct co_str	 s;
+
+	if (attr == NULL) {
+		s = content(x, n);
+		s.pos = elem_pos(x, n);
+	} else if ((s = attribute(x, n, attr)).s != NULL)
+		s.pos = attr_pos(x, n, attr);
+	return s;
+}
+
+/* An array of co_str, one per element named "name". */
 static struct co_str *
-collect(struct co_doc *doc, const xmlNode *meta, const char *name, int *count)
+collect(struct xload *x, const xmlNode *meta, const char *name, int *count)
 {
 	const xmlNode	*c;
 	struct co_str	*out;
@@ -274,16 +653,16 @@ collect(struct co_doc *doc, const xmlNode *meta, const char *name, int *count)
 
 	for (c = meta->children; c != NULL; c = c->next)
 		n += is(c, name);
-	out = arena_alloc(doc->arena, sizeof(*out) * (n + 1));
+	out = arena_alloc(x->doc->arena, sizeof(*out) * (n + 1));
 	*count = 0;
 	for (c = meta->children; c != NULL; c = c->next)
 		if (is(c, name))
-			out[(*count)++] = content(doc, c);
+			out[(*count)++] = content(x, c);
 	return out;
 }
 
 static struct co_person *
-people(struct co_doc *doc, const xmlNode *meta, const char *name, int *count)
+people(struct xload *x, const xmlNode *meta, const char *name, int *count)
 {
 	const xmlNode		*c;
 	struct co_person	*out;
@@ -291,61 +670,67 @@ people(struct co_doc *doc, const xmlNode *meta, const char *name, int *count)
 
 	for (c = meta->children; c != NULL; c = c->next)
 		n += is(c, name);
-	out = arena_alloc(doc->arena, sizeof(*out) * (n + 1));
+	out = arena_alloc(x->doc->arena, sizeof(*out) * (n + 1));
 	*count = 0;
 	for (c = meta->children; c != NULL; c = c->next) {
 		if (!is(c, name))
 			continue;
-		out[*count].name = content(doc, c);
-		out[*count].role = attribute(doc, c, "role");
-		out[*count].organisation = attribute(doc, c, "organisation");
-		out[*count].email = attribute(doc, c, "email");
-		out[*count].date = attribute(doc, c, "date");
+		out[*count].name = content(x, c);
+		out[*count].role = attribute(x, c, "role");
+		out[*count].organisation = attribute(x, c, "organisation");
+		out[*count].email = attribute(x, c, "email");
+		out[*count].date = attribute(x, c, "date");
+		/* xs:date took " 2019-04-26 "; the model holds ISO dates only. */
+		build_check_date(x->doc, &out[*count].date, "<approval date>");
 		(*count)++;
 	}
 	return out;
 }
 
 static void
-read_meta(struct co_doc *doc, const xmlNode *meta)
+read_meta(struct xload *x, const xmlNode *meta)
 {
-	struct co_meta	*m = &doc->meta;
+	struct co_meta	*m = &x->doc->meta;
 	const xmlNode	*c;
 
 	for (c = meta->children; c != NULL; c = c->next) {
 		if (is(c, "title"))
-			m->title = content(doc, c);
+			m->title = meta_value(x, c, NULL);
 		else if (is(c, "alternative"))
-			m->subtitle = content(doc, c);
-		else if (is(c, "date"))
-			m->date = content(doc, c);
-		else if (is(c, "language"))
-			m->language = content(doc, c);
+			m->subtitle = meta_value(x, c, NULL);
+		else if (is(c, "date")) {
+			m->date = meta_value(x, c, NULL);
+			build_check_date(x->doc, &m->date, "<dcterms:date>");
+		} else if (is(c, "language"))
+			m->language = meta_value(x, c, NULL);
 		else if (is(c, "rights"))
-			m->publicity = content(doc, c);
+			m->publicity = meta_value(x, c, NULL);
 		else if (is(c, "project")) {
-			m->project_name = content(doc, c);
-			m->project_code = attribute(doc, c, "code");
+			m->project_name = meta_value(x, c, NULL);
+			m->project_code = meta_value(x, c, "code");
 		} else if (is(c, "funder")) {
-			m->funder_name = content(doc, c);
-			m->funder_decision = attribute(doc, c, "decision");
-			m->funder_programme = attribute(doc, c, "programme");
+			m->funder_name = meta_value(x, c, NULL);
+			m->funder_decision = meta_value(x, c, "decision");
+			m->funder_programme = meta_value(x, c, "programme");
 		} else if (is(c, "period")) {
-			m->period_start = attribute(doc, c, "start");
-			m->period_end = attribute(doc, c, "end");
+			m->period_start = meta_value(x, c, "start");
+			m->period_end = meta_value(x, c, "end");
+			build_check_date(x->doc, &m->period_start, "<period start>");
+			build_check_date(x->doc, &m->period_end, "<period end>");
+			build_check_period(x->doc, m);
 		} else if (is(c, "version"))
-			m->version = content(doc, c);
+			m->version = meta_value(x, c, NULL);
 		else if (is(c, "status"))
-			m->status = content(doc, c);
+			m->status = meta_value(x, c, NULL);
 		else if (is(c, "logo"))
-			m->logo = content(doc, c);
+			m->logo = meta_value(x, c, NULL);
 		else if (is(c, "template"))
-			m->template = content(doc, c);
+			m->template = meta_value(x, c, NULL);
 	}
-	m->organisations = collect(doc, meta, "publisher", &m->norganisations);
-	m->keywords = collect(doc, meta, "subject", &m->nkeywords);
-	m->authors = people(doc, meta, "author", &m->nauthors);
-	m->approvals = people(doc, meta, "approval", &m->napprovals);
+	m->organisations = collect(x, meta, "publisher", &m->norganisations);
+	m->keywords = collect(x, meta, "subject", &m->nkeywords);
+	m->authors = people(x, meta, "author", &m->nauthors);
+	m->approvals = people(x, meta, "approval", &m->napprovals);
 }
 
 /*
@@ -402,6 +787,8 @@ load_xml(struct co_doc *doc)
 	xmlSchemaPtr		 schema;
 	const xmlNode		*root, *c, *s;
 	struct co_pos		 zero = { 0, 0 };
+	struct xload		 x = { doc, NULL };
+	struct siblings		 top;
 
 	/* Our own schema first: its problems are ours, not the report's. */
 	if ((schema = our_schema()) == NULL) {
@@ -433,15 +820,18 @@ load_xml(struct co_doc *doc)
 		goto out;
 	}
 	root = xmlDocGetRootElement(xdoc);
+	memset(&top, 0, sizeof(top));
 	for (c = root->children; c != NULL; c = c->next) {
 		if (is(c, "metadata"))
-			read_meta(doc, c);
+			read_meta(&x, c);
 		else if (is(c, "body"))
 			for (s = c->children; s != NULL; s = s->next)
 				if (is(s, "section"))
-					read_section(doc, doc->root, s);
+					read_section(&x, doc->root, s, &top);
 	}
 out:
+	if (x.lines != NULL)
+		g_array_free(x.lines, TRUE);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (vctx != NULL)
 		xmlSchemaFreeValidCtxt(vctx);

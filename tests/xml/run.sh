@@ -2,13 +2,20 @@
 # The archival XML: every report under reports/ and tests/xml/ renders to XML
 # that is valid against schemas/closeout-report-1.xsd, reads back without a
 # message, and renders again byte for byte; the seed's every sentence is in it.
-# Usage: run.sh CLOSEOUT WORKDIR
+# XML inputs here are checked as YAML ones are: each NAME.xml must give
+# exactly NAME.err and exit status 1, or, if there is a NAME.norm, read
+# without a message and be written back as NAME.norm.
+# Usage: run.sh CLOSEOUT WORKDIR   (REGEN=1 rewrites the .err and .norm files)
 set -u
 closeout=$1
 work=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
 xsd=$top/schemas/closeout-report-1.xsd
 mkdir -p "$work"
+# Messages name tests/xml/NAME.xml: run from the top, with absolute paths.
+case $closeout in /*) ;; *) closeout=$(pwd)/$closeout ;; esac
+work=$(cd "$work" && pwd)
+cd "$top"
 fail=0
 n=0
 ok() { echo "ok - $1"; }
@@ -65,6 +72,48 @@ if [ -f "$seedxml" ]; then
 else
 	bad "xml/seed: reports/keski-suomi-jarjestoyhteistyo.yaml gave no XML"
 fi
+
+# XML inputs: golden diagnostics (NAME.err) or the XML written back (NAME.norm).
+for xml in tests/xml/*.xml; do
+	[ -f "$xml" ] || continue
+	name=$(basename "$xml" .xml)
+	base=tests/xml/$name
+	out=$work/input-$name
+	if [ -f "$base.norm" ]; then
+		n=$((n + 1))
+		${VALGRIND:-} "$closeout" -t xml check "$xml" > "$out.norm" 2> "$out.stderr"
+		status=$?
+		[ "${REGEN:-}" = 1 ] && cp "$out.norm" "$base.norm"
+		if [ $status -ne 0 ] || [ -s "$out.stderr" ]; then
+			bad "xml/$name: exit status $status, or a message"
+			head -5 "$out.stderr"
+		elif ! diff -u "$base.norm" "$out.norm" > "$out.diff"; then
+			bad "xml/$name: written back differently"
+			head -20 "$out.diff"
+		elif ! ${VALGRIND:-} "$closeout" -t xml check "$out.norm" 2>&1 | cmp -s - "$out.norm"; then
+			bad "xml/$name: what it is written back as does not read back the same"
+		else
+			ok "xml/$name: read and written back as $name.norm"
+		fi
+		continue
+	fi
+	n=$((n + 1))
+	rm -f "$out.pdf" "$out.xml"
+	${VALGRIND:-} "$closeout" render "$xml" -o "$out.pdf" --xml "$out.xml" 2> "$out.stderr"
+	status=$?
+	[ "${REGEN:-}" = 1 ] && cp "$out.stderr" "$base.err"
+	if [ $status -ne 1 ]; then
+		bad "xml/$name: exit status $status, want 1"
+		head -5 "$out.stderr"
+	elif ! diff -u "$base.err" "$out.stderr" > "$out.diff"; then
+		bad "xml/$name: diagnostics differ"
+		head -40 "$out.diff"
+	elif [ -e "$out.pdf" ] || [ -e "$out.xml" ]; then
+		bad "xml/$name: an output file was written"
+	else
+		ok "xml/$name: refused with the expected diagnostics"
+	fi
+done
 
 # A broken XML is refused with a message naming its line.
 printf '<?xml version="1.0"?>\n<report xmlns="urn:closeout:report:1" version="1" xml:lang="fi">\n<metadata><status>ready</status></metadata>\n</report>\n' > "$work/broken.xml"
