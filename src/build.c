@@ -116,7 +116,8 @@ build_check_row(struct co_doc *doc, struct co_pos pos, const char *row, int cell
 	if (cells == *width)
 		return true;
 	co_diag(doc, pos, CO_DIAG_E_VALUE,
-	    "row length: %s has %d cells, the table has %d columns", row, cells, *width);
+	    "row length: %s has %d cell%s, the table has %d column%s", row, cells,
+	    cells == 1 ? "" : "s", *width, *width == 1 ? "" : "s");
 	return false;
 }
 
