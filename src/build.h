@@ -1,4 +1,4 @@
-/* build.h: the report format's rules, kept in build.c; load_yaml.c and load_xml.c apply them too. */
+/* build.h: the report format's rules, kept in build.c; doc.c, load_yaml.c and load_xml.c apply them too. */
 #ifndef CO_BUILD_H
 #define CO_BUILD_H
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "build.h"
 #include "load.h"
 #include "model.h"
 #include "number.h"
@@ -117,44 +118,13 @@ offset_pos(const char *s, size_t off)
 	return pos;
 }
 
-/*
- * A character no report may hold, in valid UTF-8 "s": C0 controls other
- * than tab and line ends, DEL, C1 controls other than NEL, and the
- * non-characters U+FFFE and U+FFFF.  libyaml refuses them without saying
- * where, and XML cannot hold most of them.  Returns its place or NULL.
- */
-static const char *
-find_forbidden(const char *s, size_t len, gunichar *c)
-{
-	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
-
-	for (; p < end; p++) {
-		if (*p < 0x80) {
-			if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
-			    *p == 0x7f) {
-				*c = *p;
-				return (const char *)p;
-			}
-		} else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f &&
-		    p[1] != 0x85) {
-			*c = p[1];
-			return (const char *)p;
-		} else if (*p == 0xef && p + 2 < end && p[1] == 0xbf &&
-		    (p[2] == 0xbe || p[2] == 0xbf)) {
-			*c = p[2] == 0xbe ? 0xfffe : 0xffff;
-			return (const char *)p;
-		}
-	}
-	return NULL;
-}
-
 /* Invalid UTF-8, NUL bytes and control characters stop everything: nothing after them can be trusted. */
 static bool
 check_encoding(struct co_doc *doc)
 {
 	const char	*bad;
 	const char	*nul;
-	gunichar	 c;
+	unsigned	 c;
 
 	if (!g_utf8_validate(doc->src, doc->srclen, &bad)) {
 		nul = memchr(doc->src, '\0', doc->srclen);
@@ -171,7 +141,7 @@ check_encoding(struct co_doc *doc)
 		}
 		return false;
 	}
-	if ((bad = find_forbidden(doc->src, doc->srclen, &c)) != NULL) {
+	if ((bad = build_forbidden(doc->src, doc->srclen, &c)) != NULL) {
 		co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_E_CONTROL,
 		    "U+%04X", (unsigned)c);
 		co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
