@@ -2,13 +2,15 @@
 # Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
 
 PREFIX	?= /usr/local
-PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 librsvg-2.0 libvoikko
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libvoikko
+# librsvg is loaded only when an SVG logo is drawn (render_pdf.c): headers only.
+PKGS_DL	 = librsvg-2.0
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wno-unused-parameter
 DATADIR	?= $(CURDIR)
-CPPFLAGS_ALL = -DCO_DATADIR='"$(DATADIR)"' -Isrc $(shell pkg-config --cflags $(PKGS))
+CPPFLAGS_ALL = -DCO_DATADIR='"$(DATADIR)"' -Isrc $(shell pkg-config --cflags $(PKGS) $(PKGS_DL))
 LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 B	 = build
 

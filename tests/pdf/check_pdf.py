@@ -299,6 +299,22 @@ def main():
     else:
         print("skip - a full /tmp: needs root and unshare")
 
+    # An SVG logo, drawn through librsvg (loaded only when needed): red on the cover.
+    open(os.path.join(work, "logo.svg"), "w").write(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+        '<rect width="120" height="40" fill="#ff0000"/></svg>')
+    src = os.path.join(work, "logo-svg.yaml")
+    open(src, "w").write("meta:\n  title: Logo\n  project: {name: Test}\n  date: 2024-01-31\n"
+                         "  language: en\n  logo: logo.svg\nsummary: Text.\n")
+    pdf = os.path.join(work, "logo-svg.pdf")
+    render(closeout, src, pdf)
+    ppm = subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", pdf], capture_output=True).stdout
+    head = ppm.split(b"\n", 3)
+    w, h = map(int, head[1].split())
+    px = head[3]
+    red = sum(1 for i in range(0, w * h * 3, 3) if px[i] > 200 and px[i + 1] < 60 and px[i + 2] < 60)
+    report("an SVG logo is drawn on the cover", red > 20, f"{red} red pixels")
+
     # A 300-row table: its header row on every page it spans.
     rows = ["meta:", "  title: Long table", "  project: {name: Test}", "  date: 2024-01-31",
             "  language: en", "implementation:", "  deliverables:"]
