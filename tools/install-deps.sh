@@ -7,7 +7,7 @@ PKGS="build-essential pkg-config
 libyaml-dev libxml2-dev libxml2-utils
 libpango1.0-dev libcairo2-dev librsvg2-dev
 libvoikko-dev voikko-fi libhyphen-dev hyphen-sv hyphen-en-us
-libqpdf-dev qpdf poppler-utils
+qpdf poppler-utils
 fonts-sil-charis fonts-lato
 python3 python3-yaml python3-jsonschema time
 clang libclang-rt-14-dev valgrind locales"
