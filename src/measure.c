@@ -18,6 +18,8 @@ struct scratch_run {
 	struct lay_run	 run;		/* pointers not yet set */
 	int		 glyph0;	/* first glyph in m->glyphs */
 	int		 cluster0;	/* first pair in m->clusters */
+	size_t		 char0;		/* first byte in m->chars */
+	const char	*src_end;	/* where the run ends in the measured text */
 	bool		 text_ok;	/* clusters are valid */
 	bool		 ltr;		/* left to right */
 };
@@ -35,6 +37,7 @@ struct measure {
 	GArray		*xs;		/* scratch: float glyph positions */
 	GArray		*ys;		/* scratch: float glyph offsets */
 	GArray		*clusters;	/* scratch: guint8 pairs */
+	GString		*chars;		/* scratch: the characters the clusters cover */
 	bool		 any_y;		/* some glyph of this text has an offset */
 	FILE		*spill;		/* frozen runs wait here to be painted */
 	gint64		 spill_end;	/* bytes written to it */
@@ -126,6 +129,7 @@ measure_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char **err
 	m->xs = g_array_new(FALSE, FALSE, sizeof(float));
 	m->ys = g_array_new(FALSE, FALSE, sizeof(float));
 	m->clusters = g_array_new(FALSE, FALSE, 1);
+	m->chars = g_string_new(NULL);
 	m->load = g_byte_array_new();
 	m->batch = g_byte_array_new();
 	m->pending = g_ptr_array_new();
@@ -165,6 +169,7 @@ measure_free(struct measure *m)
 	g_array_free(m->xs, TRUE);
 	g_array_free(m->ys, TRUE);
 	g_array_free(m->clusters, TRUE);
+	g_string_free(m->chars, TRUE);
 	g_byte_array_free(m->load, TRUE);
 	/* Texts still pending are freed by their owner, with their blocks. */
 	g_byte_array_free(m->batch, TRUE);
@@ -296,8 +301,11 @@ run_colour(const PangoGlyphItem *run, struct tpl_colour *c)
  * Appends one Pango run's glyphs, their positions from the line's left edge
  * and their glyph-to-text clusters (what pango_cairo_show_glyph_item would
  * paint) to the scratch arrays.  Empty glyphs (a soft hyphen inside a line)
- * are left out, as Pango leaves them undrawn.  A run that continues the one
- * before in the same font and colour is merged with it.
+ * are left out, as Pango leaves them undrawn, and so are the soft hyphens
+ * themselves: handed to cairo, each one costs the PDF a marked-content span
+ * of its own (a fifth of a Finnish page's bytes) and copies as noise.  A
+ * run that continues the one before in the same font and colour is merged
+ * with it.
  */
 static void
 add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x,
@@ -315,8 +323,8 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	memset(&sr, 0, sizeof(sr));
 	sr.run.font = run->item->analysis.font;
 	sr.run.coloured = run_colour(run, &sr.run.colour);
-	sr.run.text = text + run->item->offset;
-	sr.run.ntext = run->item->length;
+	sr.char0 = m->chars->len;
+	sr.src_end = text + run->item->offset + run->item->length;
 	sr.ltr = run->item->analysis.level % 2 == 0;
 	sr.text_ok = sr.ltr;
 	sr.glyph0 = m->glyphs->len;
@@ -344,13 +352,19 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 			m->any_y |= fy != 0;
 			drawn++;
 		}
+		if (drawn == 0 && sr.ltr && it.end_index - it.start_index == 2 &&
+		    memcmp(text + it.start_index, "\xc2\xad", 2) == 0)
+			continue;	/* an unused soft hyphen */
 		if (it.end_index - it.start_index > 255 || drawn > 255)
 			sr.text_ok = false;
 		pair[0] = it.end_index - it.start_index;
 		pair[1] = drawn;
 		g_array_append_vals(m->clusters, pair, 2);
+		g_string_append_len(m->chars, text + it.start_index,
+		    it.end_index - it.start_index);
 	}
 	g_free(pos);
+	sr.run.ntext = m->chars->len - sr.char0;
 	sr.run.nglyphs = m->glyphs->len - sr.glyph0;
 	sr.run.nclusters = m->clusters->len / 2 - sr.cluster0;
 
@@ -362,7 +376,8 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	    (!sr.run.coloured || memcmp(&prev->run.colour, &sr.run.colour,
 	    sizeof(sr.run.colour)) == 0) &&
 	    prev->ltr && sr.ltr && prev->text_ok == sr.text_ok &&
-	    prev->run.text + prev->run.ntext == sr.run.text) {
+	    prev->src_end == text + run->item->offset) {
+		prev->src_end = sr.src_end;
 		prev->run.ntext += sr.run.ntext;
 		prev->run.nglyphs += sr.run.nglyphs;
 		prev->run.nclusters += sr.run.nclusters;
@@ -417,29 +432,18 @@ spill_flush(struct measure *m)
  * metrics however many pages wait to be painted.
  */
 static void
-pack_runs(struct measure *m, struct lay_text *t, const char *text)
+pack_runs(struct measure *m, struct lay_text *t)
 {
 	size_t		 nruns = m->runs->len, ng = m->glyphs->len, nc = m->clusters->len;
 	size_t		 off_xs, off_ys, off_gl, off_cl, off_tx, size, i;
-	const char	*first = NULL, *last = NULL;
 	char		*block;
 
-	/* The characters the runs cover, copied once. */
-	for (i = 0; i < nruns; i++) {
-		const struct lay_run *r = &g_array_index(m->runs, struct scratch_run, i).run;
-		if (first == NULL || r->text < first)
-			first = r->text;
-		if (last == NULL || r->text + r->ntext > last)
-			last = r->text + r->ntext;
-	}
-	if (first == NULL)
-		first = last = text;
 	off_xs = nruns * sizeof(struct lay_run);
 	off_ys = off_xs + ng * sizeof(float);
 	off_gl = off_ys + (m->any_y ? ng * sizeof(float) : 0);
 	off_cl = off_gl + ng * sizeof(guint16);
 	off_tx = off_cl + nc;
-	size = off_tx + (last - first);
+	size = off_tx + m->chars->len;
 	block = g_malloc(size + 1);
 	if (ng > 0) {
 		memcpy(block + off_xs, m->xs->data, ng * sizeof(float));
@@ -449,8 +453,8 @@ pack_runs(struct measure *m, struct lay_text *t, const char *text)
 	}
 	if (nc > 0)
 		memcpy(block + off_cl, m->clusters->data, nc);
-	if (last > first)
-		memcpy(block + off_tx, first, last - first);
+	if (m->chars->len > 0)
+		memcpy(block + off_tx, m->chars->str, m->chars->len);
 	for (i = 0; i < nruns; i++) {
 		struct scratch_run	*sr = &g_array_index(m->runs, struct scratch_run, i);
 		struct lay_run		*r = &((struct lay_run *)block)[i];
@@ -464,7 +468,7 @@ pack_runs(struct measure *m, struct lay_text *t, const char *text)
 		    NULL;
 		if (!sr->text_ok)
 			r->nclusters = 0;
-		r->text = (const char *)(uintptr_t)(off_tx + (sr->run.text - first));
+		r->text = (const char *)(uintptr_t)(off_tx + sr->char0);
 	}
 	t->block_len = size;
 	t->block = block;
@@ -482,6 +486,7 @@ pack_runs(struct measure *m, struct lay_text *t, const char *text)
 	g_array_set_size(m->xs, 0);
 	g_array_set_size(m->ys, 0);
 	g_array_set_size(m->clusters, 0);
+	g_string_truncate(m->chars, 0);
 	m->any_y = false;
 }
 
@@ -584,7 +589,7 @@ freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
 	pango_layout_iter_free(it);
 	for (i++; i <= t->nlines; i++)
 		t->line_run[i] = m->runs->len;
-	pack_runs(m, t, text);
+	pack_runs(m, t);
 	t->nhots = hots->len;
 	t->hots = (struct lay_hot *)g_array_free(hots, FALSE);
 }

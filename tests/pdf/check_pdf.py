@@ -190,6 +190,14 @@ def main():
         uri, dest = link_annots(pdf)
         report("seed: web and e-mail links are clickable (3 documents, 2 e-mails)", uri >= 5, f"{uri} URI links")
         report("seed: contents entries are links (19)", dest >= 19, f"{dest} internal links")
+        # Unused soft hyphens are not drawn, nor handed to the PDF as text:
+        # only the hyphens that end a line may carry one.
+        qdf = pdf + ".qdf"
+        run("qpdf", "--qdf", "--object-streams=disable", pdf, qdf)
+        spans = open(qdf, "rb").read().count(b"/ActualText <feff00ad>")
+        ends = sum(1 for line in "\n".join(pages).split("\n") if line.endswith("\u00ad"))
+        report("seed: soft hyphens reach the PDF only where a line breaks",
+               0 < ends and spans <= ends, f"{spans} soft-hyphen spans, {ends} lines ending in one")
 
     for other in ("harbour-digital-services", "vastkusten-energi"):
         path = os.path.join(ROOT, "reports", other + ".yaml")
