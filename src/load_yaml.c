@@ -62,6 +62,19 @@ report_parser_error(struct loader *ld)
 		    "indent with spaces; YAML does not allow tabs");
 		return;
 	}
+	/*
+	 * A key without its ':' ("date 2019-04-26"): libyaml notices only on
+	 * a later line, but knows where the key began.  Point there.
+	 */
+	if (p->problem != NULL && strstr(p->problem, "could not find expected ':'") &&
+	    p->context != NULL && strstr(p->context, "simple key")) {
+		co_diag(ld->doc, mark_pos(p->context_mark), CO_DIAG_E_SYNTAX,
+		    "expected ':' after the key on this line");
+		co_diag(ld->doc, mark_pos(p->context_mark), CO_DIAG_HINT,
+		    "write 'key: value' with a space after the ':'; text that goes on "
+		    "over several lines needs '|' after its key and an indented block");
+		return;
+	}
 	if (p->context != NULL)
 		co_diag(ld->doc, pos, CO_DIAG_E_SYNTAX, "%s %s", p->problem, p->context);
 	else
