@@ -1346,17 +1346,18 @@ struct toc_entry {
 /*
  * Lays out the contents on its own pages.  Page numbers sit in fixed-width
  * slots, so the contents' length never depends on them: the caller runs this
- * once to count pages and once with the real numbers.
+ * once to count pages (first_body_page -1: no numbers) and once with the
+ * real numbers.  "titles" keeps the measured titles from one run to the next.
  */
 static void
-place_toc(struct flow *f, int first_body_page)
+place_toc(struct flow *f, int first_body_page, GPtrArray *titles)
 {
 	const struct tpl	*t = f->tpl;
 	struct lay_text		*head, *text, *num, *pg;
 	struct lay_item		*it;
 	struct tpl_font		 font, numfont;
 	double			 pagew = 12 * MM, indent, numw, y0, lasty, endx;
-	guint			 i;
+	guint			 i, k = 0;
 	char			*s;
 	int			 level;
 
@@ -1378,17 +1379,30 @@ place_toc(struct flow *f, int first_body_page)
 		numfont = font;
 		indent = (level - 1) * 9 * MM;
 		numw = level == 1 ? 9 * MM : 12 * MM;
-		text = plain_text(f, h->section->as.section.title, &font, 1.2,
-		    f->width - indent - numw - pagew, 0, &t->text);
+		/* Each title is measured once, for both passes. */
+		if (k < titles->len)
+			text = g_ptr_array_index(titles, k);
+		else {
+			text = plain_text(f, h->section->as.section.title, &font, 1.2,
+			    f->width - indent - numw - pagew, 0, &t->text);
+			g_ptr_array_add(titles, text);
+		}
+		k++;
+		if (level == 1 && i > 0)
+			f->y += 2.5 * MM;
+		ensure(f, text->height);
+		y0 = f->y;
+		if (first_body_page < 0) {
+			/* Counting pages: numbers take no height of their own. */
+			f->y += text->height + 1.2 * MM;
+			f->fresh = false;
+			continue;
+		}
 		num = plain_text(f, h->section->as.section.number, &numfont, 1.2, numw, 0,
 		    &t->text);
 		s = g_strdup_printf("%d", first_body_page + h->page + 1);
 		pg = plain_text(f, s, &numfont, 1.2, pagew, MEASURE_RIGHT, &t->text);
 		g_free(s);
-		if (level == 1 && i > 0)
-			f->y += 2.5 * MM;
-		ensure(f, text->height);
-		y0 = f->y;
 		tag_begin(f, "TOCI");
 		place_lines(f, num, 0, num->nlines, f->left + indent, y0);
 		place_lines(f, text, 0, text->nlines, f->left + indent + numw, y0);
@@ -1621,19 +1635,20 @@ co_layout_new(const struct co_doc *doc, struct tpl *tpl, char **error)
 	flow_cover(&f);
 	toc = g_ptr_array_new();
 	{
-		/* Count contents pages with provisional numbers, then place for real. */
-		GPtrArray *probe = g_ptr_array_new();
+		/* Count the contents' pages, then place it with the numbers. */
+		GPtrArray *probe = g_ptr_array_new(), *titles = g_ptr_array_new();
 		int ntoc;
 		f.pages = probe;
 		f.page = NULL;
-		place_toc(&f, 0);
+		place_toc(&f, -1, titles);
 		ntoc = probe->len;
 		for (i = 0; i < probe->len; i++)
 			page_free(g_ptr_array_index(probe, i));
 		g_ptr_array_free(probe, TRUE);
 		f.pages = toc;
 		f.page = NULL;
-		place_toc(&f, (int)cover->len + ntoc);
+		place_toc(&f, (int)cover->len + ntoc, titles);
+		g_ptr_array_free(titles, TRUE);
 		while (f.ntags > 0)
 			tag_end(&f);
 	}
