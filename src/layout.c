@@ -322,6 +322,33 @@ rich_inline(struct flow *f, struct rich *r, const struct co_node *n, bool in_lin
 	}
 }
 
+/*
+ * Takes the soft hyphens out of the last word: a paragraph or a cell never
+ * ends on the stub of a hyphenated word ("palau-" / "te").
+ */
+static void
+last_word_whole(struct rich *r)
+{
+	const char	*s = r->text->str;
+	size_t		 i = r->text->len, k;
+
+	while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n') {
+		i--;
+		if (i + 1 < r->text->len && (guchar)s[i] == 0xc2 && (guchar)s[i + 1] == 0xad) {
+			g_string_erase(r->text, i, 2);
+			s = r->text->str;
+			pango_attr_list_update(r->attrs, i, 2, 0);
+			for (k = 0; k < r->links->len; k++) {
+				struct lay_link *l = &g_array_index(r->links, struct lay_link, k);
+				if (l->start > (int)i)
+					l->start -= 2;
+				if (l->end > (int)i)
+					l->end -= 2;
+			}
+		}
+	}
+}
+
 /* Measures "r" and hands its links to the text; frees the builder. */
 static struct lay_text *
 rich_measure(struct flow *f, struct rich *r, const struct tpl_font *font,
@@ -329,6 +356,7 @@ rich_measure(struct flow *f, struct rich *r, const struct tpl_font *font,
 {
 	struct lay_text	*t;
 
+	last_word_whole(r);
 	t = measure_text(f->m, font, leading, r->text->str, r->attrs,
 	    (const struct lay_link *)r->links->data, r->links->len, width, flags);
 	t->colour = *colour;

@@ -298,6 +298,29 @@ run_colour(const PangoGlyphItem *run, struct tpl_colour *c)
 }
 
 /*
+ * Appends one cluster's characters and its (bytes, glyphs) pair.  A soft
+ * hyphen inside a ligature ("f\u00adf" drawn as one glyph) is left out of
+ * the characters, so that the text copies as the word; a cluster of the
+ * soft hyphen alone is the hyphen drawn at a line's end, and stays.
+ */
+static void
+append_cluster(struct measure *m, const char *s, size_t len, int drawn)
+{
+	guint8	 pair[2];
+	size_t	 start = m->chars->len, i;
+
+	for (i = 0; i < len; i++) {
+		if (len > 2 && i + 1 < len && (guchar)s[i] == 0xc2 && (guchar)s[i + 1] == 0xad)
+			i++;
+		else
+			g_string_append_c(m->chars, s[i]);
+	}
+	pair[0] = m->chars->len - start;
+	pair[1] = drawn;
+	g_array_append_vals(m->clusters, pair, 2);
+}
+
+/*
  * Appends one Pango run's glyphs, their positions from the line's left edge
  * and their glyph-to-text clusters (what pango_cairo_show_glyph_item would
  * paint) to the scratch arrays.  Empty glyphs (a soft hyphen inside a line)
@@ -317,7 +340,6 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	int			 g, drawn, acc = 0, *pos;
 	guint16			 glyph;
 	float			 fx, fy;
-	guint8			 pair[2];
 	bool			 ok;
 
 	memset(&sr, 0, sizeof(sr));
@@ -357,11 +379,7 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 			continue;	/* an unused soft hyphen */
 		if (it.end_index - it.start_index > 255 || drawn > 255)
 			sr.text_ok = false;
-		pair[0] = it.end_index - it.start_index;
-		pair[1] = drawn;
-		g_array_append_vals(m->clusters, pair, 2);
-		g_string_append_len(m->chars, text + it.start_index,
-		    it.end_index - it.start_index);
+		append_cluster(m, text + it.start_index, it.end_index - it.start_index, drawn);
 	}
 	g_free(pos);
 	sr.run.ntext = m->chars->len - sr.char0;

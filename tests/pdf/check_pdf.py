@@ -5,6 +5,7 @@ Usage: check_pdf.py CLOSEOUT WORKDIR
 Prints 'ok - NAME' / 'FAIL - NAME: why' per check and a last line
 'N passed, M failed'; exits 1 if anything failed.
 """
+import html
 import json
 import os
 import re
@@ -138,6 +139,27 @@ def link_annots(pdf):
     return uri, dest
 
 
+def check_no_stub_lines(name, pdf):
+    """No paragraph or cell ends on the stub of a hyphenated word ("palau-" / "te").
+
+    poppler's blocks are our paragraphs and cells; a last line of one word
+    after a line that ends in a soft hyphen is a stub.
+    """
+    d = run("pdftotext", "-bbox-layout", pdf, "-")
+    stubs, ends = [], 0
+    for block in re.findall(r"<block.*?</block>", d, re.S):
+        lines = []
+        for x0, x1, body in re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>',
+                                       block, re.S):
+            words = [html.unescape(w) for w in re.findall(r"<word[^>]*>(.*?)</word>", body)]
+            lines.append((float(x1) - float(x0), " ".join(words)))
+        ends += sum(1 for _, t in lines if t.endswith("\u00ad"))
+        if len(lines) >= 2 and lines[-2][1].endswith("\u00ad") and " " not in lines[-1][1]:
+            stubs.append(lines[-2][1][-20:] + " / " + lines[-1][1])
+    report(f"{name}: no paragraph or cell ends on the stub of a hyphenated word",
+           ends > 0 and not stubs, f"{len(stubs)} stubs: {stubs[:3]}; {ends} hyphenated line ends")
+
+
 def check_common(name, pdf, pages, nsections):
     p = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
     report(f"{name}: qpdf --check finds no errors", p.returncode == 0,
@@ -187,6 +209,7 @@ def main():
                p.returncode == 0, p.stdout.strip()[-300:])
         check_no_lonely_heading("seed", pdf, check_toc("seed", pages, 19))
         check_common("seed", pdf, pages, sections_in(pdf + ".xml"))
+        check_no_stub_lines("seed", pdf)
         uri, dest = link_annots(pdf)
         report("seed: web and e-mail links are clickable (3 documents, 2 e-mails)", uri >= 5, f"{uri} URI links")
         report("seed: contents entries are links (19)", dest >= 19, f"{dest} internal links")
@@ -208,6 +231,7 @@ def main():
         pages = page_texts(pdf)
         check_no_lonely_heading(other, pdf, check_toc(other, pages, 8))
         check_common(other, pdf, pages, sections_in(pdf + ".xml"))
+        check_no_stub_lines(other, pdf)
 
     # Headings followed by tables, at every height of the page: a heading
     # always goes over with its table.
