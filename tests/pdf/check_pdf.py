@@ -160,6 +160,50 @@ def check_no_stub_lines(name, pdf):
            ends > 0 and not stubs, f"{len(stubs)} stubs: {stubs[:3]}; {ends} hyphenated line ends")
 
 
+def body_blocks(pdf):
+    """Per page, the blocks of the body (not header or footer): lists of (x1, text) lines."""
+    d = run("pdftotext", "-bbox-layout", pdf, "-")
+    pages = []
+    for page in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', d, re.S):
+        height, blocks = float(page[0]), []
+        for m in re.finditer(r'<block xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</block>', page[1], re.S):
+            y = float(m.group(1))
+            if y < 0.07 * height or y > 0.93 * height:
+                continue
+            lines = []
+            for x1, body in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>',
+                                       m.group(2), re.S):
+                words = [html.unescape(w) for w in re.findall(r"<word[^>]*>(.*?)</word>", body)]
+                lines.append((float(x1), " ".join(words)))
+            blocks.append(lines)
+        pages.append(blocks)
+    return pages
+
+
+def check_no_single_lines(name, pdf):
+    """A paragraph that goes over a page leaves two lines at least on each side.
+
+    The paragraphs are single sentences: a line that does not end in '.'
+    goes on on the next page.
+    """
+    pages = body_blocks(pdf)
+    breaks, bad = 0, []
+    start = next((n for n, p in enumerate(pages) if p and p[0][0][1] == "1 Paragraphs"), len(pages))
+    for n in range(start, len(pages) - 1):
+        if not pages[n] or not pages[n + 1]:
+            continue
+        last, first = pages[n][-1], pages[n + 1][0]
+        if last[-1][1].endswith("."):
+            continue
+        breaks += 1
+        if len(last) < 2:
+            bad.append(f"page {n + 1}: one line at the foot")
+        if len(first) < 2:
+            bad.append(f"page {n + 2}: one line at the top")
+    report(f"{name}: no single line of a paragraph at a page's foot or top",
+           breaks >= 5 and not bad, f"{breaks} paragraphs across pages; {bad[:4]}")
+
+
 def check_common(name, pdf, pages, nsections):
     p = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
     report(f"{name}: qpdf --check finds no errors", p.returncode == 0,
@@ -251,6 +295,23 @@ def main():
     first = toc_entries(pages, 2)
     entries = check_toc("headings before tables", pages, 120, last=(first[0][2] if first else 2) - 1)
     check_no_lonely_heading("headings before tables", pdf, entries)
+
+    # Paragraphs of every length, so that page breaks fall at every line of
+    # them: none leaves a single line at the foot or the top of a page.
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
+    paras = []
+    for i in range(160):
+        n = 8 + (i * 37) % 113
+        paras.append(" ".join(words[(i + j * 5) % len(words)] for j in range(n)) + ".")
+    rows = ["meta:", "  title: Widows and orphans", "  project: {name: Test}", "  date: 2024-01-31",
+            "  language: en", "sections:", "  - title: Paragraphs", "    text: |"]
+    for para in paras:
+        rows += ["      " + para, ""]
+    src = os.path.join(work, "paragraphs.yaml")
+    open(src, "w").write("\n".join(rows) + "\n")
+    pdf = os.path.join(work, "paragraphs.pdf")
+    render(closeout, src, pdf)
+    check_no_single_lines("paragraphs of every length", pdf)
 
     # Another shipped house style, named by the report.
     src = os.path.join(work, "compact.yaml")
