@@ -1,5 +1,6 @@
 /* hyphen.c: puts soft hyphens into words, through libvoikko or libhyphen, once per distinct word. */
 #include <glib.h>
+#include <gmodule.h>
 #include <libvoikko/voikko.h>
 #include <libvoikko/voikko_defines.h>
 #include <stdio.h>
@@ -100,23 +101,106 @@ out:
 	fclose(f);
 }
 
+/*
+ * libvoikko, loaded the first time a Finnish report needs it.  Linked, it
+ * and what it pulls in (libstdc++, libarchive and its compressors) cost
+ * every run 3 ms of start-up; Swedish and English reports never use it.
+ */
+struct voikko_api {
+	struct VoikkoHandle	*(*init)(const char **, const char *, const char *);
+	int			 (*set_bool)(struct VoikkoHandle *, int, int);
+	char			*(*hyphenate)(struct VoikkoHandle *, const char *);
+	void			 (*free_cstr)(char *);
+	void			 (*terminate)(struct VoikkoHandle *);
+};
+
+/* The functions, or NULL if libvoikko cannot be loaded. */
+static const struct voikko_api *
+voikko_api(void)
+{
+	static struct voikko_api	 api;
+	static gsize			 once;
+	static bool			 ok;
+	GModule				*mod;
+
+	if (g_once_init_enter(&once)) {
+		mod = g_module_open("libvoikko.so.1", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+		ok = mod != NULL &&
+		    g_module_symbol(mod, "voikkoInit", (gpointer *)&api.init) &&
+		    g_module_symbol(mod, "voikkoSetBooleanOption", (gpointer *)&api.set_bool) &&
+		    g_module_symbol(mod, "voikkoHyphenateCstr", (gpointer *)&api.hyphenate) &&
+		    g_module_symbol(mod, "voikkoFreeCstr", (gpointer *)&api.free_cstr) &&
+		    g_module_symbol(mod, "voikkoTerminate", (gpointer *)&api.terminate);
+		/* The module stays loaded for the life of the process. */
+		g_once_init_leave(&once, 1);
+	}
+	return ok ? &api : NULL;
+}
+
 /* A libvoikko handle for Finnish with our options, or NULL. */
 static struct VoikkoHandle *
 voikko_open(void)
 {
+	const struct voikko_api	*api;
 	struct VoikkoHandle	*v;
 	const char		*err = NULL;
 
-	if ((v = voikkoInit(&err, "fi", NULL)) == NULL)
+	if ((api = voikko_api()) == NULL || (v = api->init(&err, "fi", NULL)) == NULL)
 		return NULL;
 	/* Unknown words (names, new compounds) get rule-based breaks. */
-	voikkoSetBooleanOption(v, VOIKKO_OPT_HYPHENATE_UNKNOWN_WORDS, 1);
+	api->set_bool(v, VOIKKO_OPT_HYPHENATE_UNKNOWN_WORDS, 1);
 	/*
 	 * No breaks between vowels of a hiatus or before a one-letter
 	 * syllable: "järjestö-areena", not "järjestöa-reena".
 	 */
-	voikkoSetBooleanOption(v, VOIKKO_OPT_NO_UGLY_HYPHENATION, 1);
+	api->set_bool(v, VOIKKO_OPT_NO_UGLY_HYPHENATION, 1);
 	return v;
+}
+
+static void
+voikko_close(struct VoikkoHandle *v)
+{
+	if (v != NULL)
+		voikko_api()->terminate(v);
+}
+
+/*
+ * A handle opened ahead, on another thread, while the report is read:
+ * loading libvoikko and its dictionary takes a few milliseconds that the
+ * layout then does not wait for.
+ */
+static GThread	*preload;
+
+static gpointer
+preload_work(gpointer arg)
+{
+	return voikko_open();
+}
+
+void
+hyph_preload(void)
+{
+	if (preload == NULL)
+		preload = g_thread_new("voikko", preload_work, NULL);
+}
+
+/* The preloaded handle (NULL if none): it is the caller's now. */
+static struct VoikkoHandle *
+take_preloaded(void)
+{
+	struct VoikkoHandle	*v;
+
+	if (preload == NULL)
+		return NULL;
+	v = g_thread_join(preload);
+	preload = NULL;
+	return v;
+}
+
+void
+hyph_preload_end(void)
+{
+	voikko_close(take_preloaded());
 }
 
 struct hyph *
@@ -132,7 +216,8 @@ hyph_new(enum co_lang lang)
 	h->enc = g_string_sized_new(64);
 	switch (lang) {
 	case CO_LANG_FI:
-		h->voikko = voikko_open();
+		if ((h->voikko = take_preloaded()) == NULL)
+			h->voikko = voikko_open();
 		break;
 	case CO_LANG_SV:
 		load_dict(h, sv_dicts);
@@ -155,8 +240,7 @@ hyph_free(struct hyph *h)
 	if (h == NULL)
 		return;
 	ahead_free(h->ahead);
-	if (h->voikko != NULL)
-		voikkoTerminate(h->voikko);
+	voikko_close(h->voikko);
 	if (h->dict != NULL)
 		hnj_hyphen_free(h->dict);
 	if (h->conv != (GIConv)-1)
@@ -304,14 +388,14 @@ breaks_voikko(struct VoikkoHandle *v, const char *key, size_t nchar, guint8 *brk
 	char	*pat;
 	size_t	 i, n = 0;
 
-	pat = voikkoHyphenateCstr(v, key);
+	pat = voikko_api()->hyphenate(v, key);
 	if (pat == NULL)
 		return 0;
 	if (strlen(pat) == nchar)
 		for (i = 1; i < nchar; i++)
 			if (pat[i] == '-')
 				brk[n++] = i;
-	voikkoFreeCstr(pat);
+	voikko_api()->free_cstr(pat);
 	return n;
 }
 
@@ -606,7 +690,7 @@ ahead_free(struct ahead *a)
 	if (a->thread != NULL) {
 		g_atomic_int_set(&a->stop, 1);
 		g_thread_join(a->thread);
-		voikkoTerminate(a->voikko);
+		voikko_close(a->voikko);
 	}
 	for (i = 0; i < a->nwords; i++) {
 		if (!a->words[i].taken)

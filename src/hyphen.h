@@ -16,6 +16,13 @@ struct hyph;
  * the dictionary is missing, hyph_ok() is false and text passes unchanged.
  */
 struct hyph	*hyph_new(enum co_lang);
+/*
+ * Starts loading libvoikko on another thread, for a report that may be
+ * Finnish; hyph_new() takes what it made.  hyph_preload_end() frees it if
+ * nobody did (call it before exit).
+ */
+void		 hyph_preload(void);
+void		 hyph_preload_end(void);
 void		 hyph_free(struct hyph *);
 bool		 hyph_ok(const struct hyph *);
 /*

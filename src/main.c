@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "closeout.h"
+#include "hyphen.h"
 #include "outfile.h"
 
 #define EXIT_REPORT	1	/* the report has errors */
@@ -167,11 +168,18 @@ render(struct co_doc *doc, const char *input)
 		fprintf(stderr, "closeout: %s: refusing to overwrite the input\n",
 		    same_file(input, pdf) ? pdf : xml);
 		rc = EXIT_USAGE;
-	} else if (xml != NULL && same_target(pdf, xml)) {
+		goto out;
+	}
+	if (xml != NULL && same_target(pdf, xml)) {
 		fprintf(stderr, "closeout: %s: the PDF and the XML cannot be the same file\n",
 		    pdf);
 		rc = EXIT_USAGE;
-	} else if (xml != NULL && (xmltmp = stage_xml(doc, xml)) == NULL)
+		goto out;
+	}
+	/* libvoikko loads on the other core while the XML is written. */
+	if (doc->lang == CO_LANG_FI)
+		hyph_preload();
+	if (xml != NULL && (xmltmp = stage_xml(doc, xml)) == NULL)
 		rc = EXIT_USAGE;
 	else if ((rc = render_pdf(doc, pdf)) != 0) {
 		if (xmltmp != NULL)
@@ -181,6 +189,8 @@ render(struct co_doc *doc, const char *input)
 		g_free(error);
 		rc = EXIT_USAGE;
 	}
+	hyph_preload_end();
+out:
 	g_free(xmltmp);
 	g_free(pdf);
 	g_free(xml);
