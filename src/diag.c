@@ -1,5 +1,6 @@
 /* diag.c: the message texts and co_diag(), the only code that prints file:line:col. */
 #include <glib.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -163,6 +164,8 @@ append_source(GString *out, const struct co_doc *doc, struct co_pos pos)
 	g_string_append(out, "^\n");
 }
 
+static void	give(struct co_doc *, struct co_pos, enum co_level, bool, GString *);
+
 void
 co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
     const char *fmt, ...)
@@ -187,8 +190,8 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 			out = g_string_new(NULL);
 			g_string_append_printf(out, "%s: note: more than %d messages; "
 			    "the rest are not shown\n", doc->path, MAX_SHOWN);
-			doc->sink(CO_LEVEL_HINT, out->str, doc->sink_arg);
-			g_string_free(out, TRUE);
+			/* After every message shown, in source order or not. */
+			give(doc, (struct co_pos){ UINT_MAX, UINT_MAX }, CO_LEVEL_HINT, true, out);
 		}
 		return;
 	}
@@ -229,9 +232,88 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 	g_string_append_c(out, '\n');
 	if (level != CO_LEVEL_HINT)
 		append_source(out, doc, pos);
-	if (doc->sink != NULL)
-		doc->sink(level, out->str, doc->sink_arg);
-	g_string_free(out, TRUE);
+	give(doc, pos, level, level != CO_LEVEL_HINT, out);
+}
+
+/* One message waiting; a hint sorts with the message it belongs to. */
+struct held_msg {
+	struct co_pos	 pos;		/* of the message, or of the hint's message */
+	guint		 seq;		/* the message's order of arrival */
+	enum co_level	 level;
+	char		*text;
+};
+
+struct diag_held {
+	GArray		*msgs;		/* struct held_msg */
+	struct co_pos	 last_pos;	/* of the last message that was not a hint */
+	guint		 last_seq;
+};
+
+/* Hands "out" (taken) to the sink, or holds it; a hint joins the last message. */
+static void
+give(struct co_doc *doc, struct co_pos pos, enum co_level level, bool message, GString *out)
+{
+	struct held_msg	 m;
+
+	if (doc->held == NULL) {
+		if (doc->sink != NULL)
+			doc->sink(level, out->str, doc->sink_arg);
+		g_string_free(out, TRUE);
+		return;
+	}
+	if (message) {
+		doc->held->last_pos = pos;
+		doc->held->last_seq = doc->held->msgs->len;
+	}
+	m.pos = doc->held->last_pos;
+	m.seq = doc->held->last_seq;
+	m.level = level;
+	m.text = g_string_free(out, FALSE);
+	g_array_append_val(doc->held->msgs, m);
+}
+
+void
+diag_hold(struct co_doc *doc)
+{
+	if (doc->held != NULL)
+		return;
+	doc->held = g_new0(struct diag_held, 1);
+	doc->held->msgs = g_array_new(FALSE, FALSE, sizeof(struct held_msg));
+}
+
+static gint
+held_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct held_msg	*x = a, *y = b;
+
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	return 0;
+}
+
+void
+diag_flush(struct co_doc *doc)
+{
+	struct diag_held	*h = doc->held;
+	guint			 i;
+
+	if (h == NULL)
+		return;
+	doc->held = NULL;
+	/* A stable sort (GLib's is): hints stay after their message. */
+	g_array_sort(h->msgs, held_cmp);
+	for (i = 0; i < h->msgs->len; i++) {
+		struct held_msg *m = &g_array_index(h->msgs, struct held_msg, i);
+		if (doc->sink != NULL)
+			doc->sink(m->level, m->text, doc->sink_arg);
+		g_free(m->text);
+	}
+	g_array_free(h->msgs, TRUE);
+	g_free(h);
 }
 
 /* Levenshtein distance, capped: enough to rank a handful of keys. */

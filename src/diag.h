@@ -58,6 +58,13 @@ enum co_diag_id {
  */
 void		 co_diag(struct co_doc *, struct co_pos, enum co_diag_id,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * Between diag_hold() and diag_flush(), messages wait and then go to the
+ * sink in source order, each with its hints: the loader finds mistakes in
+ * the order the model is built, a reader wants them line by line.
+ */
+void		 diag_hold(struct co_doc *);
+void		 diag_flush(struct co_doc *);
 /* False once co_diag() only counts: hints that cost time need not be worked out. */
 bool		 diag_shown(const struct co_doc *);
 enum co_level	 diag_level(enum co_diag_id);

@@ -163,12 +163,13 @@ looks_like_xml(const char *s, size_t len)
 	return i < len && s[i] == '<';
 }
 
+static void	load(struct co_doc *, const char *, const char *, size_t, enum co_input);
+
 struct co_doc *
 co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
     co_diag_fn sink, void *arg)
 {
 	struct co_doc	*doc;
-	struct ynode	*tree;
 
 	doc = g_new0(struct co_doc, 1);
 	doc->arena = arena_new();
@@ -177,21 +178,33 @@ co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
 	doc->sink_arg = arg;
 	doc->lang = CO_LANG_EN;
 	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
+	diag_hold(doc);
+	load(doc, path, data, len, input);
+	diag_flush(doc);
+	return doc;
+}
+
+/* Reads, checks and builds the report into "doc", reporting every mistake. */
+static void
+load(struct co_doc *doc, const char *path, const char *data, size_t len,
+    enum co_input input)
+{
+	struct ynode	*tree;
 
 	if (data != NULL) {
 		if (len > CO_MAX_INPUT) {
 			co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_F_SIZE,
 			    "the limit is %d MiB", CO_MAX_INPUT / (1024 * 1024));
-			return doc;
+			return;
 		}
 		doc->src = g_malloc(len + 1);
 		memcpy(doc->src, data, len);
 		doc->src[len] = '\0';
 		doc->srclen = len;
 	} else if (!doc_read_file(doc, path))
-		return doc;
+		return;
 	if (!check_encoding(doc))
-		return doc;
+		return;
 
 	if (input == CO_INPUT_AUTO)
 		input = looks_like_xml(doc->src, doc->srclen) ? CO_INPUT_XML : CO_INPUT_YAML;
@@ -214,7 +227,6 @@ co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
 	    model_lang_from_code(doc->meta.language.s) >= 0)
 		doc->lang = model_lang_from_code(doc->meta.language.s);
 	number_doc(doc);
-	return doc;
 }
 
 void

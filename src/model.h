@@ -210,6 +210,7 @@ struct co_doc {
 	int		 count[CO_LEVEL_FATAL + 1]; /* diagnostics per level */
 	co_diag_fn	 sink;		/* where messages go */
 	void		*sink_arg;	/* its argument */
+	struct diag_held *held;		/* messages waiting for source order, or NULL */
 };
 
 extern const char *const		 model_kind_names[CO_KIND__MAX];
