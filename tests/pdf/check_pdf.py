@@ -392,6 +392,21 @@ def main():
     else:
         print("skip - a full /tmp: needs root and unshare")
 
+    # Without the language's dictionary the report still renders, with a
+    # warning that names the package (here an empty /usr/share/hyphen).
+    if os.geteuid() == 0 and subprocess.run(["unshare", "-m", "true"]).returncode == 0:
+        src = os.path.join(ROOT, "reports", "harbour-digital-services.yaml")
+        out = os.path.join(work, "no-dictionary.pdf")
+        p = subprocess.run(["unshare", "-m", "sh", "-c",
+                            'mount -t tmpfs tmpfs /usr/share/hyphen && exec "$@"', "sh",
+                            closeout, "render", src, "-o", out, "--xml", out + ".xml"],
+                           capture_output=True, text=True)
+        report("without hyphen-en-us: a warning names the package, the PDF is written",
+               p.returncode == 0 and "warning: no hyphenation: the English (hyphen-en-us) "
+               "dictionary is not installed" in p.stderr and os.path.exists(out), p.stderr.strip())
+    else:
+        print("skip - a missing dictionary: needs root and unshare")
+
     # An SVG logo, drawn through librsvg (loaded only when needed): red on the cover.
     open(os.path.join(work, "logo.svg"), "w").write(
         '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
