@@ -647,6 +647,9 @@ work_ahead(gpointer arg)
 	struct ahead	*a = arg;
 	size_t		 i;
 
+	/* Its own handle, opened here: the layout need not wait 3 ms for it. */
+	if ((a->voikko = voikko_open()) == NULL)
+		return NULL;
 	for (i = 0; i < a->nwords && !g_atomic_int_get(&a->stop); i++)
 		if (g_atomic_int_compare_and_exchange(&a->words[i].state, AHEAD_FREE, AHEAD_BUSY))
 			hyphenate_pending(a->voikko, &a->words[i]);
@@ -772,6 +775,6 @@ hyph_prepare(struct hyph *h, const char *const *texts, size_t ntexts)
 	 * in document order while the layout runs, which then finds most words
 	 * done and makes the rest itself.
 	 */
-	if (a->nwords >= 200 && (a->voikko = voikko_open()) != NULL)
+	if (a->nwords >= 200)
 		a->thread = g_thread_new("hyphenate", work_ahead, a);
 }
