@@ -187,6 +187,16 @@ want(struct co_doc *doc, const struct ynode *n, enum ytype t, const char *where)
 	return false;
 }
 
+/*
+ * Where to say that "map" lacks a key: at its own key ("meta:"), which
+ * names it, rather than at its first entry.
+ */
+static struct co_pos
+missing_pos(const struct ynode *map)
+{
+	return map->key != NULL ? map->key->pos : map->pos;
+}
+
 /* A scalar's text, NULL (with a message) if it is not text or is empty. */
 static const char *
 want_text(struct co_doc *doc, const struct ynode *n, const char *where)
@@ -214,7 +224,7 @@ get_str(struct co_doc *doc, const struct ynode *map, const char *key,
 	path = g_strdup_printf("%s.%s", where, key);
 	if (v == NULL) {
 		if (required)
-			co_diag(doc, map->pos, CO_DIAG_E_MISSING, "'%s' in %s", key, where);
+			co_diag(doc, missing_pos(map), CO_DIAG_E_MISSING, "'%s' in %s", key, where);
 	} else if ((s = want_text(doc, v, path)) != NULL) {
 		flat = text_squeeze(s, v->len);
 		out->s = arena_strdup(doc->arena, flat);
@@ -403,7 +413,7 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 	get_str(doc, meta, "title", "meta", true, &m->title);
 	get_str(doc, meta, "subtitle", "meta", false, &m->subtitle);
 	if ((v = map_get(meta, "project")) == NULL)
-		co_diag(doc, meta->pos, CO_DIAG_E_MISSING, "'project' in meta");
+		co_diag(doc, missing_pos(meta), CO_DIAG_E_MISSING, "'project' in meta");
 	else if (v->type == Y_SCALAR) {
 		get_str(doc, meta, "project", "meta", true, &m->project_name);
 	} else if (want(doc, v, Y_MAP, "meta.project")) {
@@ -434,7 +444,7 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 	get_enum(doc, meta, "status", "meta", model_status_values, &m->status);
 	get_enum(doc, meta, "language", "meta", languages, &m->language);
 	if (m->language.s == NULL && map_get(meta, "language") == NULL) {
-		co_diag(doc, meta->pos, CO_DIAG_E_MISSING, "'language' in meta");
+		co_diag(doc, missing_pos(meta), CO_DIAG_E_MISSING, "'language' in meta");
 		co_diag(doc, meta->pos, CO_DIAG_HINT, "add 'language: fi' (or sv, en)");
 	}
 	m->authors = get_people(doc, meta, "authors", false, &m->nauthors);

@@ -159,7 +159,8 @@ attach(struct loader *ld, struct ynode *n)
 			n->dup = true;
 		} else
 			g_hash_table_insert(seen, (gpointer)n->str, n);
-	}
+	} else if (parent->type == Y_MAP)
+		n->key = parent->last;
 	if (parent->last != NULL)
 		parent->last->next = n;
 	else

@@ -22,6 +22,7 @@ struct ynode {
 	bool		 literal;	/* block scalar (| or >) */
 	bool		 plain;		/* unquoted scalar */
 	bool		 dup;		/* a repeated key: build.c skips the pair */
+	const struct ynode *key;	/* the key this is the value of, or NULL */
 	int		 count;		/* children (map: keys + values) */
 	struct ynode	*first;		/* first child */
 	struct ynode	*last;		/* last child */

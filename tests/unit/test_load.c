@@ -106,8 +106,9 @@ test_required_and_types(void)
 	struct co_doc	*doc = load("meta:\n  title: T\n  language: sv\n"
 	    "further_information:\n  - role: R\n");
 
-	OK(said("missing 'project' in meta"));
-	OK(said("missing 'date' in meta"));
+	/* Said at the key that names the mapping, not at its first entry. */
+	OK(said("r.yaml:1:1: error: missing 'project' in meta"));
+	OK(said("r.yaml:1:1: error: missing 'date' in meta"));
 	OK(said("r.yaml:5:5: error: missing 'name'"));
 	co_doc_free(doc);
 	doc = load(META "summary:\n  text: [a, b]\n");
