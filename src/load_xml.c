@@ -12,16 +12,56 @@
 
 #define X(s) ((const xmlChar *)(s))
 
+/*
+ * Where on "line" (0-based) a message without a column of its own points:
+ * at the tag of element "name" if the line has it, else at the line's first
+ * character that is not white space.  A column counts characters.
+ */
+static unsigned
+guess_col(const struct co_doc *doc, unsigned line, const char *name)
+{
+	const char	*p = doc->src, *end = doc->src + doc->srclen, *eol, *at = NULL;
+	size_t		 n;
+
+	for (; line > 0 && p != NULL && p < end; line--)
+		if ((p = memchr(p, '\n', end - p)) != NULL)
+			p++;
+	if (p == NULL || p >= end)
+		return 0;
+	if ((eol = memchr(p, '\n', end - p)) == NULL)
+		eol = end;
+	if (name != NULL && (n = strlen(name)) > 0)
+		for (at = p; (at = memchr(at, '<', eol - at)) != NULL; at++)
+			if ((size_t)(eol - at) > n + 1 && memcmp(at + 1, name, n) == 0 &&
+			    !g_ascii_isalnum(at[n + 1]) && at[n + 1] != '-' && at[n + 1] != '_')
+				break;
+	if (at == NULL)
+		for (at = p; at < eol && (*at == ' ' || *at == '\t'); at++)
+			;
+	if (at >= eol || !g_utf8_validate(p, at - p, NULL))
+		return 0;
+	return (unsigned)g_utf8_strlen(p, at - p);
+}
+
 /* libxml2's messages become ours, at the line (and column) it names. */
 static void
 on_xml_error(void *arg, xmlErrorPtr err)
 {
 	struct co_doc	*doc = arg;
+	const xmlNode	*node;
 	struct co_pos	 pos;
 	char		*msg;
 
 	pos.line = err->line > 0 ? err->line - 1 : 0;
-	pos.col = err->int2 > 0 ? err->int2 - 1 : 0;
+	/* Schema errors name an element's line only: point at the element. */
+	node = err->node;
+	if (err->int2 > 0)
+		pos.col = err->int2 - 1;
+	else if (diag_shown(doc))
+		pos.col = guess_col(doc, pos.line, node != NULL && node->type == XML_ELEMENT_NODE ?
+		    (const char *)node->name : NULL);
+	else
+		pos.col = 0;
 	msg = g_strstrip(g_strdup(err->message ? err->message : "unknown error"));
 	co_diag(doc, pos, err->domain == XML_FROM_SCHEMASV ? CO_DIAG_E_SCHEMA :
 	    CO_DIAG_E_SYNTAX, "%s", msg);
@@ -804,7 +844,7 @@ load_xml(struct co_doc *doc)
 	/* libxml2 2.9 has no per-context handler: set it around our own calls. */
 	xmlSetStructuredErrorFunc(doc, on_xml_error);
 	xdoc = xmlCtxtReadMemory(ctx, doc->src, (int)doc->srclen, doc->path, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
 	if (ctx->_private == NULL)
 		goto out;
 	if (xdoc == NULL) {
