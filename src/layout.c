@@ -380,11 +380,14 @@ plain_text(struct flow *f, const char *s, const struct tpl_font *font,
 
 /*
  * Flows lines of "t" at x, breaking pages so that no page starts or ends
- * with a single line of it.  "label" (may be NULL) goes beside the first line.
+ * with a single line of it, inside structure element "tag" (P, LI).  The
+ * element opens where the first line goes, so that a page break before it
+ * leaves no empty element behind.  "label" (may be NULL) goes beside the
+ * first line, as a list item's Lbl beside its LBody.
  */
 static void
 flow_text(struct flow *f, const struct lay_text *t, double x,
-    const struct lay_text *label, double label_x)
+    const struct lay_text *label, double label_x, const char *tag)
 {
 	int	 i = 0, k, n = t->nlines, take;
 	double	 avail;
@@ -406,14 +409,25 @@ flow_text(struct flow *f, const struct lay_text *t, double x,
 				take = MAX(k, 1);
 			}
 		}
-		if (i == 0 && label != NULL)
-			place_lines(f, label, 0, label->nlines, label_x, f->y);
+		if (i == 0) {
+			tag_begin(f, tag);
+			if (label != NULL) {
+				tag_begin(f, "Lbl");
+				place_lines(f, label, 0, label->nlines, label_x, f->y);
+				tag_end(f);
+				tag_begin(f, "LBody");
+			}
+		}
 		place_lines(f, t, i, take, x, f->y);
 		f->y += t->bottom[i + take - 1] - t->top[i];
 		i += take;
 		if (i < n)
 			new_page(f);
 	}
+	if (n > 0 && label != NULL)
+		tag_end(f);
+	if (n > 0)
+		tag_end(f);
 }
 
 static void
@@ -426,9 +440,7 @@ flow_para(struct flow *f, const struct co_node *p)
 	rich_inline(f, &r, p, false);
 	t = rich_measure(f, &r, &f->tpl->body, f->tpl->leading, f->width,
 	    f->tpl->justify ? MEASURE_JUSTIFY : 0, &f->tpl->text);
-	tag_begin(f, "P");
-	flow_text(f, t, f->left, NULL, 0);
-	tag_end(f);
+	flow_text(f, t, f->left, NULL, 0, "P");
 	f->y += f->tpl->para_space;
 }
 
@@ -444,9 +456,7 @@ flow_item(struct flow *f, const char *label_str, struct rich *r, double indent,
 	    0, &f->tpl->heading);
 	t = rich_measure(f, r, &f->tpl->body, f->tpl->leading, f->width - indent,
 	    f->tpl->justify ? MEASURE_JUSTIFY : 0, &f->tpl->text);
-	tag_begin(f, "LI");
-	flow_text(f, t, f->left + indent, label, f->left + 2);
-	tag_end(f);
+	flow_text(f, t, f->left + indent, label, f->left + 2, "LI");
 	f->y += f->tpl->para_space * 0.5;
 }
 

@@ -276,6 +276,14 @@ def main():
         check_no_lonely_heading(other, pdf, check_toc(other, pages, 8))
         check_common(other, pdf, pages, sections_in(pdf + ".xml"))
         check_no_stub_lines(other, pdf)
+        # List items carry their label and body (Lbl, LBody), and no element is
+        # left empty where a page break came before its first line.
+        qdf = pdf + ".qdf"
+        run("qpdf", "--qdf", "--object-streams=disable", pdf, qdf)
+        tags = re.findall(rb"/S /(LI|Lbl|LBody)\b", open(qdf, "rb").read())
+        n = {k: tags.count(k.encode()) for k in ("LI", "Lbl", "LBody")}
+        report(f"{other}: every list item is tagged LI with an Lbl and an LBody",
+               n["LI"] >= 10 and n["LI"] == n["Lbl"] == n["LBody"], str(n))
 
     # Headings followed by tables, at every height of the page: a heading
     # always goes over with its table.
