@@ -1102,14 +1102,23 @@ flow_heading(struct flow *f, const struct co_node *s)
 {
 	int			 lv = MIN(s->as.section.level, 4) - 1;
 	const struct tpl	*t = f->tpl;
-	struct lay_text		*text;
+	struct lay_text		*num, *text;
 	struct lay_item		*it;
 	struct heading		 h;
-	char			*str, *dest;
+	char			*dest;
+	double			 indent;
 	static const char *const htags[] = { "H1", "H2", "H3", "H4" };
 
-	str = g_strdup_printf("%s\xe2\x80\x83%s", s->as.section.number, s->as.section.title);
-	text = plain_text(f, str, &t->h[lv], 1.15, f->width, 0, &t->heading);
+	/*
+	 * The number, an em, then the title, which wraps in its own column: a
+	 * long title's second line starts under its first word, not under the
+	 * number.
+	 */
+	num = plain_text(f, s->as.section.number, &t->h[lv], 1.15, f->width, MEASURE_NOWRAP,
+	    &t->heading);
+	indent = MIN(num->width + t->h[lv].size, f->width / 3);
+	text = plain_text(f, s->as.section.title, &t->h[lv], 1.15, f->width - indent, 0,
+	    &t->heading);
 	/*
 	 * Room for the heading and three lines of what follows, or a new page,
 	 * which also takes the headings just before this one.
@@ -1126,14 +1135,14 @@ flow_heading(struct flow *f, const struct co_node *s)
 	it->tag = arena_printf(f->out->arena, "%s %s", s->as.section.number,
 	    s->as.section.title);
 	tag_begin(f, htags[lv]);
-	place_lines(f, text, 0, text->nlines, f->left, f->y);
+	place_lines(f, num, 0, num->nlines, f->left, f->y);
+	place_lines(f, text, 0, text->nlines, f->left + indent, f->y);
 	tag_end(f);
-	f->y += text->height + t->h_space_after[lv];
+	f->y += MAX(num->height, text->height) + t->h_space_after[lv];
 	h.section = s;
 	h.page = f->pages->len - 1;
 	h.dest = dest;
 	g_array_append_val(f->headings, h);
-	g_free(str);
 }
 
 static void

@@ -139,6 +139,11 @@ def link_annots(pdf):
     return uri, dest
 
 
+def unescape(s):
+    """Text of pdftotext -bbox output."""
+    return html.unescape(s)
+
+
 def check_no_stub_lines(name, pdf):
     """No paragraph or cell ends on the stub of a hyphenated word ("palau-" / "te").
 
@@ -320,6 +325,24 @@ def main():
     pdf = os.path.join(work, "paragraphs.pdf")
     render(closeout, src, pdf)
     check_no_single_lines("paragraphs of every length", pdf)
+
+    # A heading too long for one line wraps in its own column: no word of
+    # it starts left of its first word, under the number.
+    title = "A very long custom section title that certainly does not fit on one line of the page at all"
+    src = os.path.join(work, "long-heading.yaml")
+    open(src, "w").write("meta:\n  title: Headings\n  project: {name: Test}\n  date: 2024-01-31\n"
+                         "  language: en\nsections:\n  - title: " + title + "\n    text: Body text.\n")
+    pdf = os.path.join(work, "long-heading.pdf")
+    render(closeout, src, pdf)
+    words = [(float(x0), float(y0), unescape(w)) for x0, y0, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</word>',
+        run("pdftotext", "-bbox", "-f", "3", "-l", "3", pdf, "-"))]
+    heading = [w for w in words if w[2] in title.split()]
+    first = next((w for w in heading if w[2] == "A"), None)
+    lines = {round(w[1]) for w in heading}
+    left = [w for w in heading if first and w[0] < first[0] - 0.5]
+    report("a heading that wraps keeps its lines in the title's column, right of the number",
+           first is not None and len(lines) >= 2 and not left, f"{len(lines)} lines; left of it: {left[:3]}")
 
     # Another shipped house style, named by the report.
     src = os.path.join(work, "compact.yaml")
