@@ -30,6 +30,9 @@ guess_col(const struct co_doc *doc, unsigned line, const char *name)
 		return 0;
 	if ((eol = memchr(p, '\n', end - p)) == NULL)
 		eol = end;
+	/* A minified file is one long line: look at its start only. */
+	if (eol - p > 65536)
+		eol = p + 65536;
 	if (name != NULL && (n = strlen(name)) > 0)
 		for (at = p; (at = memchr(at, '<', eol - at)) != NULL; at++)
 			if ((size_t)(eol - at) > n + 1 && memcmp(at + 1, name, n) == 0 &&
