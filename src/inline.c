@@ -298,6 +298,22 @@ add_link(const struct iparse *ip, struct co_node *parent, const char *href,
 }
 
 /*
+ * Makes the n bytes at p, a bare URL or e-mail address, a link to "href"
+ * after the text pending before it.  False if href is not a link we make.
+ */
+static bool
+autolink(const struct iparse *ip, struct co_node *parent, struct pending *pd,
+    const char *run, const char *p, size_t n, const char *href, int depth)
+{
+	if (!href_valid(href))
+		return false;
+	pend(ip, pd, run, p - run);
+	flush(ip, parent, pd);
+	add_link(ip, parent, href, p, p, p + n, depth);
+	return true;
+}
+
+/*
  * Adds inline nodes for [s, end) to parent.  Every search that can fail is
  * remembered, so that a long run of openers without closers ("[[[[", "*a *a")
  * costs linear time, not quadratic.
@@ -399,10 +415,7 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 			href = *p == 'w' ? g_strdup_printf("https://%.*s", (int)n, p) :
 			    g_strndup(p, n);
 			/* What looks like a URL but is not one stays text. */
-			if (href_valid(href)) {
-				pend(ip, &pd, run, p - run);
-				flush(ip, parent, &pd);
-				add_link(ip, parent, href, p, p, p + n, depth);
+			if (autolink(ip, parent, &pd, run, p, n, href, depth)) {
 				g_free(href);
 				p = run = p + n;
 				continue;
@@ -416,10 +429,7 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 		    g_ascii_isalnum(*p)) {
 			if ((n = match_email(p, end, &stop)) > 0) {
 				href = mailto(p, n);
-				if (href_valid(href)) {
-					pend(ip, &pd, run, p - run);
-					flush(ip, parent, &pd);
-					add_link(ip, parent, href, p, p, p + n, depth);
+				if (autolink(ip, parent, &pd, run, p, n, href, depth)) {
 					g_free(href);
 					p = run = p + n;
 					continue;
