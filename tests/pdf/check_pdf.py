@@ -209,6 +209,26 @@ def check_no_single_lines(name, pdf):
            breaks >= 5 and not bad, f"{breaks} paragraphs across pages; {bad[:4]}")
 
 
+def check_line_steps(name, pdf, page, first, last, pitch, para):
+    """Between the lines that start with "first" and "last" on "page", lines
+    follow each other by the leading and paragraphs by the leading plus the
+    paragraph space, as the template says."""
+    d = run("pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), pdf, "-")
+    lines = []
+    for y, body in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', d, re.S):
+        words = [unescape(w) for w in re.findall(r"<word[^>]*>(.*?)</word>", body)]
+        lines.append((float(y), " ".join(words)))
+    lines.sort()
+    a = next((i for i, l in enumerate(lines) if l[1].startswith(first)), None)
+    b = next((i for i, l in enumerate(lines) if l[1].startswith(last)), None)
+    steps = [round(lines[i + 1][0] - lines[i][0], 2) for i in range(a + 1, b - 1)] if a is not None and b else []
+    within = [x for x in steps if abs(x - pitch) < 0.1]
+    between = [x for x in steps if abs(x - pitch - para) < 0.1]
+    report(f"{name}: lines {pitch:.2f} pt apart, paragraphs {pitch + para:.2f} pt",
+           len(within) >= 5 and len(between) >= 2 and len(within) + len(between) == len(steps),
+           f"steps {steps}")
+
+
 def check_common(name, pdf, pages, nsections):
     p = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
     report(f"{name}: qpdf --check finds no errors", p.returncode == 0,
@@ -352,6 +372,9 @@ def main():
     render(closeout, src, pdf)
     pages = page_texts(pdf)
     default_pages = page_texts(os.path.join(work, "harbour-digital-services.pdf"))
+    check_line_steps("template 'compact'", pdf, 3, "1 Summary", "2 Current state", 9.5 * 1.28, 5)
+    check_line_steps("default template", os.path.join(work, "harbour-digital-services.pdf"), 3,
+                     "1 Summary", "2 Current state", 10.5 * 1.32, 6)
     report("template 'compact': its footer and fewer pages than the default",
            re.search(rf"Page 3 / {len(pages)}", pages[2]) is not None and len(pages) < len(default_pages),
            f"{len(pages)} pages against {len(default_pages)}")
