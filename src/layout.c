@@ -14,6 +14,8 @@
 
 #define MM		(72.0 / 25.4)
 #define MAX_TAGS	16
+/* Lines in table cells: Lato's own 1.05 em left descenders touching capitals. */
+#define CELL_LEADING	1.2
 
 /* Where text goes while it is being built: text, attributes and links. */
 struct rich {
@@ -755,7 +757,7 @@ flow_grid(struct flow *f, struct grid *g)
 		for (c = 0; c < g->ncols; c++) {
 			struct gcell *cell = &g_array_index(g->cells, struct gcell,
 			    row * g->ncols + c);
-			rows[row].cells[c] = rich_measure(f, &cell->r, font, 0,
+			rows[row].cells[c] = rich_measure(f, &cell->r, font, CELL_LEADING,
 			    w[c] - pad2, cell->right ? MEASURE_RIGHT : 0, &f->tpl->text);
 			rows[row].h = MAX(rows[row].h, rows[row].cells[c]->height + pad2);
 		}

@@ -646,14 +646,17 @@ measure_text(struct measure *m, const struct tpl_font *f, double leading,
 	if (leading > 0 && t->nlines > 0) {
 		/*
 		 * Pango steps the lines by the leading but gives each its
-		 * font's own height (Charis SIL 1.6 em, Lato 1.05 em): each
-		 * line now reaches the next, and the last one a leading's
-		 * depth, so that the space after a paragraph is what the
-		 * template says.
+		 * font's own height (Charis SIL 1.6 em, Lato 1.05 em) from the
+		 * top of its step.  Each line's box is now its step, with the
+		 * text centred in it (half the difference above, half below,
+		 * as CSS does), and the last box a leading deep, so that the
+		 * space after a paragraph is what the template says.
 		 */
-		for (int i = 0; i + 1 < t->nlines; i++)
-			t->bottom[i] = t->top[i + 1];
-		t->bottom[t->nlines - 1] = t->top[t->nlines - 1] + leading * f->size;
+		double pitch = leading * f->size;
+		for (int i = 0; i < t->nlines; i++) {
+			t->baseline[i] += (pitch - (t->bottom[i] - t->top[i])) / 2;
+			t->bottom[i] = i + 1 < t->nlines ? t->top[i + 1] : t->top[i] + pitch;
+		}
 	}
 	t->height = t->nlines > 0 ? t->bottom[t->nlines - 1] : 0;
 	/* Let go of the glyphs: the layout is reused for the next text. */
