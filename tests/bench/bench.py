@@ -2,8 +2,10 @@
 """make bench: generates inputs, times closeout and the text-only floor.
 
 For each input: pages, median wall time over several whole-process runs
-(start-up included), peak memory (max RSS), and the ratio to the floor.
-Targets are checked here, not in unit tests.  Usage: bench.py CLOSEOUT FLOOR OUTDIR
+(start-up included), peak memory (max RSS), and the ratio to the floor.  The
+runs go in rounds over all inputs and floors, so that drift in the machine's
+speed touches them alike.  Targets are checked here, not in unit tests.
+Usage: bench.py CLOSEOUT FLOOR OUTDIR
 """
 import os
 import re
@@ -113,54 +115,93 @@ def paragraphs(node, out):
                 paragraphs(v, out)
 
 
-def measure(cmd, runs):
-    times, peaks, out = [], [], ""
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        _, status, usage = os.wait4(p.pid, 0)
-        t1 = time.perf_counter()
-        out = p.stdout.read() + p.stderr.read()
-        p.stdout.close()
-        p.stderr.close()
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise RuntimeError(f"{' '.join(cmd)} failed: {out}")
-        times.append(t1 - t0)
-        peaks.append(usage.ru_maxrss / 1024.0)
-    return statistics.median(times), max(peaks), out
+def run_once(cmd):
+    """Wall time, peak memory (MiB) and output of one whole-process run."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(p.pid, 0)
+    t1 = time.perf_counter()
+    out = p.stdout.read() + p.stderr.read()
+    p.stdout.close()
+    p.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {out}")
+    return t1 - t0, usage.ru_maxrss / 1024.0, out
+
+
+def measure_all(jobs):
+    """Runs every job its number of times, in rounds over all jobs, so that a
+    machine whose speed drifts slows every input alike: the ratios between
+    inputs (floor, per page) then hold.  Returns per job its median time, peak
+    memory and last output."""
+    times = {name: [] for name, _, _ in jobs}
+    peaks = {name: 0.0 for name, _, _ in jobs}
+    outs = {}
+    for r in range(max(runs for _, _, runs in jobs)):
+        for name, cmd, runs in jobs:
+            if r < runs:
+                t, peak, outs[name] = run_once(cmd)
+                times[name].append(t)
+                peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name], outs[name]) for name in times}
+
+
+# Inputs: name, how many runs, and whether the floor runs on its text too.
+INPUTS = [("seed", 9, True), ("50x (400 sections)", 5, True),
+          ("600-row table", 5, False), ("2000 pages", 3, True)]
+
+
+def slug(name):
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def generate(outdir):
+    """Writes each input's YAML (but the seed's, which is in reports/) and
+    the floor's paragraphs.  Runs in a process of its own: a benchmark
+    process that held the 2,000-page report would make every run it starts
+    slower to fork and report its memory as the child's."""
+    report = yaml.load(open(SEED, encoding="utf-8"), Loader=Loader)
+    data = {"seed": report, "50x (400 sections)": repeated(report, 50),
+            "600-row table": long_table(report, 600), "2000 pages": repeated(report, 250)}
+    for name, _, with_floor in INPUTS:
+        if name != "seed":
+            with open(os.path.join(outdir, slug(name) + ".yaml"), "w", encoding="utf-8") as f:
+                yaml.dump(data[name], f, Dumper=Dumper, allow_unicode=True, sort_keys=False,
+                          width=100)
+        if with_floor:
+            paras = []
+            paragraphs(data[name], paras)
+            open(os.path.join(outdir, slug(name) + ".txt"), "w",
+                 encoding="utf-8").write("\n".join(paras) + "\n")
 
 
 def main():
+    if sys.argv[1] == "--generate":
+        generate(sys.argv[2])
+        return
     closeout, floor, outdir = sys.argv[1:4]
     os.makedirs(outdir, exist_ok=True)
-    report = yaml.load(open(SEED, encoding="utf-8"), Loader=Loader)
-    inputs = [
-        ("seed", report, 9),
-        ("50x (400 sections)", repeated(report, 50), 5),
-        ("600-row table", long_table(report, 600), 5),
-        ("2000 pages", repeated(report, 250), 3),
-    ]
+    subprocess.run([sys.executable, __file__, "--generate", outdir], check=True)
     env_fonts = os.path.join(ROOT, "fonts", "fonts.conf")
+    jobs = []
+    for name, runs, with_floor in INPUTS:
+        src = SEED if name == "seed" else os.path.join(outdir, slug(name) + ".yaml")
+        pdf = os.path.join(outdir, slug(name) + ".pdf")
+        xml = os.path.join(outdir, slug(name) + ".xml")
+        jobs.append((name, [closeout, "render", src, "-o", pdf, "--xml", xml], runs))
+        if with_floor:
+            txt = os.path.join(outdir, slug(name) + ".txt")
+            jobs.append((name + " floor",
+                         [floor, env_fonts, txt, os.path.join(outdir, slug(name) + "-floor.pdf")],
+                         runs))
+    got = measure_all(jobs)
     rows = []
-    for name, data, runs in inputs:
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        src = os.path.join(outdir, slug + ".yaml")
-        if name == "seed":
-            src = SEED
-        else:
-            with open(src, "w", encoding="utf-8") as f:
-                yaml.dump(data, f, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
-        pdf = os.path.join(outdir, slug + ".pdf")
-        xml = os.path.join(outdir, slug + ".xml")
-        t, mem, out = measure([closeout, "render", src, "-o", pdf, "--xml", xml], runs)
+    for name, _, _ in INPUTS:
+        t, mem, out = got[name]
         pages = int(re.search(r"(\d+) pages", out).group(1))
         ft = fpages = None
-        if name in ("seed", "50x (400 sections)", "2000 pages"):
-            paras = []
-            paragraphs(data, paras)
-            txt = os.path.join(outdir, slug + ".txt")
-            open(txt, "w", encoding="utf-8").write("\n".join(paras) + "\n")
-            ft, _, fout = measure([floor, env_fonts, txt, os.path.join(outdir, slug + "-floor.pdf")], runs)
+        if name + " floor" in got:
+            ft, _, fout = got[name + " floor"]
             fpages = int(fout.strip())
         rows.append((name, pages, t, ft, fpages, mem))
 
