@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -99,6 +100,28 @@ doc_read_file(struct co_doc *doc, const char *path)
 	doc->srclen = buf->len;
 	doc->src = g_string_free(buf, FALSE);
 	return true;
+}
+
+char *
+doc_path_inside(const char *dir, const char *name, bool missing_ok)
+{
+	char	*path, *real_dir, *real_path;
+	bool	 inside;
+
+	if (g_path_is_absolute(name))
+		return NULL;
+	path = g_build_filename(dir, name, NULL);
+	real_dir = realpath(dir, NULL);
+	real_path = realpath(path, NULL);
+	inside = real_dir != NULL && (real_path == NULL ? missing_ok :
+	    g_str_has_prefix(real_path, real_dir) && real_path[strlen(real_dir)] == '/');
+	free(real_dir);
+	free(real_path);
+	if (!inside) {
+		g_free(path);
+		return NULL;
+	}
+	return path;
 }
 
 /* The line and column (in characters) of byte offset "off". */

@@ -10,6 +10,7 @@
 #include "hyphen.h"
 #include "i18n.h"
 #include "layout.h"
+#include "load.h"
 #include "text.h"
 
 #define MM		(72.0 / 25.4)
@@ -1596,31 +1597,19 @@ page_free(struct lay_page *p)
 static char *
 find_logo(const struct co_doc *doc)
 {
-	char		*dir, *path, *real_dir, *real_path;
+	char		*dir, *path;
 	GStatBuf	 st;
-	bool		 inside;
 
-	if (doc->meta.logo.s == NULL || g_path_is_absolute(doc->meta.logo.s))
-		return NULL;
-	if (!g_str_has_suffix(doc->meta.logo.s, ".png") &&
-	    !g_str_has_suffix(doc->meta.logo.s, ".svg"))
+	if (doc->meta.logo.s == NULL || (!g_str_has_suffix(doc->meta.logo.s, ".png") &&
+	    !g_str_has_suffix(doc->meta.logo.s, ".svg")))
 		return NULL;
 	dir = g_path_get_dirname(doc->path);
-	path = g_build_filename(dir, doc->meta.logo.s, NULL);
-	real_dir = realpath(dir, NULL);
-	real_path = realpath(path, NULL);
-	inside = real_dir != NULL && real_path != NULL &&
-	    g_str_has_prefix(real_path, real_dir) &&
-	    real_path[strlen(real_dir)] == '/' &&
-	    g_stat(real_path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size <= 4 * 1024 * 1024;
-	free(real_dir);
-	free(real_path);
+	path = doc_path_inside(dir, doc->meta.logo.s, false);
 	g_free(dir);
-	if (!inside) {
-		g_free(path);
-		return NULL;
-	}
+	/* g_stat() follows a symbolic link to the file doc_path_inside() checked. */
+	if (path != NULL && (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > 4 * 1024 * 1024))
+		g_clear_pointer(&path, g_free);
 	return path;
 }
 

@@ -1,4 +1,4 @@
-/* load.h: reading a report's files (doc.c, load_xml.c, template.c). */
+/* load.h: reading a report's files (doc.c, load_xml.c, template.c, layout.c). */
 #ifndef CO_LOAD_H
 #define CO_LOAD_H
 
@@ -9,6 +9,13 @@
  * without blocking on a FIFO; false after a message at 1:1.
  */
 bool	 doc_read_file(struct co_doc *, const char *path);
+/*
+ * "name" joined to folder "dir" if it stays inside it: not absolute, and
+ * no ".." or symbolic link leading out.  A file that does not exist counts as
+ * inside if "missing_ok" (reading it will say so), else gives NULL.
+ * g_free() the result.
+ */
+char	*doc_path_inside(const char *dir, const char *name, bool missing_ok);
 /* Fills the model from doc->src, an XML report valid against our XSD. */
 void	 load_xml(struct co_doc *);
 

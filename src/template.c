@@ -450,29 +450,15 @@ read_template(struct reader *r, const struct ynode *root)
 static char *
 template_path(const char *name, const char *basedir)
 {
-	char	*path, *real_dir, *real_path;
-	bool	 inside;
-
 	if (!g_str_has_suffix(name, ".yaml") && !g_str_has_suffix(name, ".yml")) {
 		if (!g_regex_match_simple("^[A-Za-z0-9_-]+$", name, 0, 0))
 			return NULL;
 		return g_strdup_printf("%s/templates/%s.yaml", co_datadir(), name);
 	}
-	if (g_path_is_absolute(name))
+	/* Not even a ".." that comes back: a template names its file plainly. */
+	if (strstr(name, "..") != NULL)
 		return NULL;
-	path = g_build_filename(basedir, name, NULL);
-	real_dir = realpath(basedir, NULL);
-	real_path = realpath(path, NULL);
-	/* A file that does not exist stays inside: reading it will say so. */
-	inside = real_dir != NULL && strstr(name, "..") == NULL && (real_path == NULL ||
-	    (g_str_has_prefix(real_path, real_dir) && real_path[strlen(real_dir)] == '/'));
-	free(real_dir);
-	free(real_path);
-	if (!inside) {
-		g_free(path);
-		return NULL;
-	}
-	return path;
+	return doc_path_inside(basedir, name, true);
 }
 
 static gint
