@@ -18,8 +18,8 @@ B	 = build
 -include Makefile.local
 
 # Core objects in pipeline order: model, load, build, number, render.
-CORE	 = arena diag model doc load_yaml build inline dates load_xml i18n number \
-	   template hyphen measure layout render_pdf pdf_finish outfile pdf render_xml render_tree
+CORE	 = arena env srcmap diag model doc load_yaml build inline dates load_xml i18n number \
+	   fonts template hyphen measure layout render_pdf pdf_finish outfile pdf render_xml render_tree
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 HDRS	 = $(wildcard src/*.h)
 

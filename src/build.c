@@ -59,13 +59,13 @@ build_forbidden(const char *s, size_t len, unsigned *c)
 }
 
 bool
-build_check_chars(struct co_doc *doc, struct co_pos pos, const char *s, size_t len)
+build_check_chars(struct co_diags *d, struct co_pos pos, const char *s, size_t len)
 {
 	unsigned	 c;
 
 	if (build_forbidden(s, len, &c) == NULL)
 		return true;
-	co_diag(doc, pos, CO_DIAG_E_CONTROL, "U+%04X in this value", c);
+	co_diag(d, pos, CO_DIAG_E_CONTROL, "U+%04X in this value", c);
 	return false;
 }
 
@@ -78,8 +78,8 @@ build_check_date(struct co_doc *doc, struct co_str *out, const char *what)
 	if (out->s == NULL)
 		return;
 	if ((why = date_parse(out->s, false, iso)) != NULL) {
-		co_diag(doc, out->pos, CO_DIAG_E_DATE, "'%s' in %s", out->s, what);
-		co_diag(doc, out->pos, CO_DIAG_HINT, "%s", why);
+		co_diag(&doc->diags, out->pos, CO_DIAG_E_DATE, "'%s' in %s", out->s, what);
+		co_diag(&doc->diags, out->pos, CO_DIAG_HINT, "%s", why);
 		out->s = NULL;
 		return;
 	}
@@ -91,7 +91,7 @@ build_check_period(struct co_doc *doc, const struct co_meta *m)
 {
 	if (m->period_start.s != NULL && m->period_end.s != NULL &&
 	    strcmp(m->period_end.s, m->period_start.s) < 0)
-		co_diag(doc, m->period_end.pos, CO_DIAG_E_PERIOD,
+		co_diag(&doc->diags, m->period_end.pos, CO_DIAG_E_PERIOD,
 		    "the project ends before it starts");
 }
 
@@ -101,7 +101,7 @@ build_check_completed(struct co_doc *doc, struct co_pos pos, const char *status,
 {
 	if (status != NULL && strcmp(status, "done") != 0)
 		return false;
-	co_diag(doc, pos, CO_DIAG_E_MISSING,
+	co_diag(&doc->diags, pos, CO_DIAG_E_MISSING,
 	    "%s in %s: a deliverable that is done%s needs it", missing, item,
 	    status != NULL ? "" : " (no status means done)");
 	return true;
@@ -115,7 +115,7 @@ build_check_row(struct co_doc *doc, struct co_pos pos, const char *row, int cell
 		*width = cells;
 	if (cells == *width)
 		return true;
-	co_diag(doc, pos, CO_DIAG_E_VALUE,
+	co_diag(&doc->diags, pos, CO_DIAG_E_VALUE,
 	    "row length: %s has %d cell%s, the table has %d column%s", row, cells,
 	    cells == 1 ? "" : "s", *width, *width == 1 ? "" : "s");
 	return false;
@@ -153,18 +153,18 @@ check_keys(struct co_doc *doc, const struct ynode *map,
 		if (allowed[i] != NULL)
 			continue;
 		ok = false;
-		co_diag(doc, k->pos, CO_DIAG_E_UNKNOWN_KEY, "'%s' in %s", k->str, where);
+		co_diag(&doc->diags, k->pos, CO_DIAG_E_UNKNOWN_KEY, "'%s' in %s", k->str, where);
 		/* Thousands of unknown keys: past the messages shown, no hints. */
-		if (!diag_shown(doc))
+		if (!diag_shown(&doc->diags))
 			continue;
 		if ((near = diag_nearest(k->str, allowed)) != NULL) {
-			co_diag(doc, k->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
+			co_diag(&doc->diags, k->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
 			continue;
 		}
 		list = g_string_new(NULL);
 		for (i = 0; allowed[i] != NULL; i++)
 			g_string_append_printf(list, "%s%s", i ? ", " : "", allowed[i]);
-		co_diag(doc, k->pos, CO_DIAG_HINT, "%s takes: %s", where, list->str);
+		co_diag(&doc->diags, k->pos, CO_DIAG_HINT, "%s takes: %s", where, list->str);
 		g_string_free(list, TRUE);
 	}
 	return ok;
@@ -176,13 +176,13 @@ want(struct co_doc *doc, const struct ynode *n, enum ytype t, const char *where)
 {
 	if (n->type == t)
 		return true;
-	co_diag(doc, n->pos, CO_DIAG_E_TYPE, "%s must be %s, not %s",
+	co_diag(&doc->diags, n->pos, CO_DIAG_E_TYPE, "%s must be %s, not %s",
 	    where, type_names[t], type_names[n->type]);
 	if (t == Y_SCALAR && n->type == Y_MAP)
-		co_diag(doc, n->pos, CO_DIAG_HINT,
+		co_diag(&doc->diags, n->pos, CO_DIAG_HINT,
 		    "text containing ': ' must be put in quotes");
 	else if (t == Y_SEQ)
-		co_diag(doc, n->pos, CO_DIAG_HINT,
+		co_diag(&doc->diags, n->pos, CO_DIAG_HINT,
 		    "start each entry on its own line with '- '");
 	return false;
 }
@@ -205,7 +205,7 @@ want_text(struct co_doc *doc, const struct ynode *n, const char *where)
 		return NULL;
 	if (is_blank_text(n) || (n->plain && (strcmp(n->str, "~") == 0 ||
 	    strcmp(n->str, "null") == 0))) {
-		co_diag(doc, n->pos, CO_DIAG_E_EMPTY, "%s has no value", where);
+		co_diag(&doc->diags, n->pos, CO_DIAG_E_EMPTY, "%s has no value", where);
 		return NULL;
 	}
 	return n->str;
@@ -224,7 +224,7 @@ get_str(struct co_doc *doc, const struct ynode *map, const char *key,
 	path = g_strdup_printf("%s.%s", where, key);
 	if (v == NULL) {
 		if (required)
-			co_diag(doc, missing_pos(map), CO_DIAG_E_MISSING, "'%s' in %s", key, where);
+			co_diag(&doc->diags, missing_pos(map), CO_DIAG_E_MISSING, "'%s' in %s", key, where);
 	} else if ((s = want_text(doc, v, path)) != NULL) {
 		flat = text_squeeze(s, v->len);
 		out->s = arena_strdup(doc->arena, flat);
@@ -248,15 +248,15 @@ get_enum(struct co_doc *doc, const struct ynode *map, const char *key,
 	for (i = 0; values[i] != NULL; i++)
 		if (strcmp(values[i], out->s) == 0)
 			return;
-	co_diag(doc, out->pos, CO_DIAG_E_VALUE, "'%s' for %s.%s", out->s, where, key);
+	co_diag(&doc->diags, out->pos, CO_DIAG_E_VALUE, "'%s' for %s.%s", out->s, where, key);
 	near = diag_nearest(out->s, values);
 	if (near != NULL)
-		co_diag(doc, out->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
+		co_diag(&doc->diags, out->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
 	else {
 		GString *l = g_string_new(NULL);
 		for (i = 0; values[i] != NULL; i++)
 			g_string_append_printf(l, "%s%s", i ? ", " : "", values[i]);
-		co_diag(doc, out->pos, CO_DIAG_HINT, "use one of: %s", l->str);
+		co_diag(&doc->diags, out->pos, CO_DIAG_HINT, "use one of: %s", l->str);
 		g_string_free(l, TRUE);
 	}
 	out->s = NULL;
@@ -327,8 +327,8 @@ static void
 get_email(struct co_doc *doc, struct co_str *s)
 {
 	if (s->s != NULL && !email_valid(s->s)) {
-		co_diag(doc, s->pos, CO_DIAG_E_EMAIL, "'%s'", s->s);
-		co_diag(doc, s->pos, CO_DIAG_HINT, "write it as name@example.fi");
+		co_diag(&doc->diags, s->pos, CO_DIAG_E_EMAIL, "'%s'", s->s);
+		co_diag(&doc->diags, s->pos, CO_DIAG_HINT, "write it as name@example.fi");
 		s->s = NULL;
 	}
 }
@@ -413,7 +413,7 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 	get_str(doc, meta, "title", "meta", true, &m->title);
 	get_str(doc, meta, "subtitle", "meta", false, &m->subtitle);
 	if ((v = map_get(meta, "project")) == NULL)
-		co_diag(doc, missing_pos(meta), CO_DIAG_E_MISSING, "'project' in meta");
+		co_diag(&doc->diags, missing_pos(meta), CO_DIAG_E_MISSING, "'project' in meta");
 	else if (v->type == Y_SCALAR) {
 		get_str(doc, meta, "project", "meta", true, &m->project_name);
 	} else if (want(doc, v, Y_MAP, "meta.project")) {
@@ -444,8 +444,8 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 	get_enum(doc, meta, "status", "meta", model_status_values, &m->status);
 	get_enum(doc, meta, "language", "meta", languages, &m->language);
 	if (m->language.s == NULL && map_get(meta, "language") == NULL) {
-		co_diag(doc, missing_pos(meta), CO_DIAG_E_MISSING, "'language' in meta");
-		co_diag(doc, meta->pos, CO_DIAG_HINT, "add 'language: fi' (or sv, en)");
+		co_diag(&doc->diags, missing_pos(meta), CO_DIAG_E_MISSING, "'language' in meta");
+		co_diag(&doc->diags, meta->pos, CO_DIAG_HINT, "add 'language: fi' (or sv, en)");
 	}
 	m->authors = get_people(doc, meta, "authors", false, &m->nauthors);
 	m->approvals = get_people(doc, meta, "approvals", true, &m->napprovals);
@@ -594,24 +594,24 @@ build_field(struct co_doc *doc, struct co_node *rec, enum co_rec type, int fi,
 	case CO_FTYPE_DATE:
 	case CO_FTYPE_MONTH:
 		if ((why = date_parse(flat, f->type == CO_FTYPE_MONTH, iso)) != NULL) {
-			co_diag(doc, v->pos, CO_DIAG_E_DATE, "'%s' in %s", flat, path);
-			co_diag(doc, v->pos, CO_DIAG_HINT, "%s", why);
+			co_diag(&doc->diags, v->pos, CO_DIAG_E_DATE, "'%s' in %s", flat, path);
+			co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "%s", why);
 			goto out;
 		}
 		field->as.field.value = arena_strdup(doc->arena, iso);
 		break;
 	case CO_FTYPE_EMAIL:
 		if (!email_valid(flat)) {
-			co_diag(doc, v->pos, CO_DIAG_E_EMAIL, "'%s' in %s", flat, path);
-			co_diag(doc, v->pos, CO_DIAG_HINT, "write it as name@example.fi");
+			co_diag(&doc->diags, v->pos, CO_DIAG_E_EMAIL, "'%s' in %s", flat, path);
+			co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "write it as name@example.fi");
 			goto out;
 		}
 		field->as.field.value = arena_strdup(doc->arena, flat);
 		break;
 	case CO_FTYPE_URL:
 		if (!url_valid(flat)) {
-			co_diag(doc, v->pos, CO_DIAG_E_URL, "'%s' in %s", flat, path);
-			co_diag(doc, v->pos, CO_DIAG_HINT,
+			co_diag(&doc->diags, v->pos, CO_DIAG_E_URL, "'%s' in %s", flat, path);
+			co_diag(&doc->diags, v->pos, CO_DIAG_HINT,
 			    "write the whole address, starting with https://");
 			goto out;
 		}
@@ -619,8 +619,8 @@ build_field(struct co_doc *doc, struct co_node *rec, enum co_rec type, int fi,
 		break;
 	case CO_FTYPE_AMOUNT:
 		if (!amount_parse(flat, &cents)) {
-			co_diag(doc, v->pos, CO_DIAG_E_AMOUNT, "'%s' in %s", flat, path);
-			co_diag(doc, v->pos, CO_DIAG_HINT,
+			co_diag(&doc->diags, v->pos, CO_DIAG_E_AMOUNT, "'%s' in %s", flat, path);
+			co_diag(&doc->diags, v->pos, CO_DIAG_HINT,
 			    "write a number such as 12500 or 12500.50, without a currency");
 			goto out;
 		}
@@ -636,14 +636,14 @@ build_field(struct co_doc *doc, struct co_node *rec, enum co_rec type, int fi,
 			if (strcmp(f->values[i], flat) == 0)
 				break;
 		if (f->values[i] == NULL) {
-			co_diag(doc, v->pos, CO_DIAG_E_VALUE, "'%s' for %s", flat, path);
+			co_diag(&doc->diags, v->pos, CO_DIAG_E_VALUE, "'%s' for %s", flat, path);
 			if ((near = diag_nearest(flat, f->values)) != NULL)
-				co_diag(doc, v->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
+				co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
 			else {
 				GString *l = g_string_new(NULL);
 				for (i = 0; f->values[i] != NULL; i++)
 					g_string_append_printf(l, "%s%s", i ? ", " : "", f->values[i]);
-				co_diag(doc, v->pos, CO_DIAG_HINT, "use one of: %s", l->str);
+				co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "use one of: %s", l->str);
 				g_string_free(l, TRUE);
 			}
 			goto out;
@@ -679,7 +679,7 @@ check_completed(struct co_doc *doc, const struct ynode *e, const char *item)
 	g_free(status);
 	if (!missing)
 		return;
-	co_diag(doc, e->pos, CO_DIAG_HINT,
+	co_diag(&doc->diags, e->pos, CO_DIAG_HINT,
 	    "write the month, e.g. 'completed: 1/2019'; one not done yet takes "
 	    "'status: planned' (or in_progress, cancelled) and 'due'");
 }
@@ -709,16 +709,16 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 			if ((cur = map_get(v, "currency")) != NULL &&
 			    want_text(doc, cur, "budget.currency") != NULL) {
 				if (!g_regex_match_simple("^[A-Z]{3}$", cur->str, 0, 0)) {
-					co_diag(doc, cur->pos, CO_DIAG_E_VALUE,
+					co_diag(&doc->diags, cur->pos, CO_DIAG_E_VALUE,
 					    "'%s' for %s.currency", cur->str, path);
-					co_diag(doc, cur->pos, CO_DIAG_HINT,
+					co_diag(&doc->diags, cur->pos, CO_DIAG_HINT,
 					    "use a three-letter ISO 4217 code such as EUR or SEK");
 				} else
 					recs->as.records.currency =
 					    arena_strdup(doc->arena, cur->str);
 			}
 			if ((v = map_get(v, "lines")) == NULL) {
-				co_diag(doc, recs->pos, CO_DIAG_E_MISSING, "'lines' in %s", path);
+				co_diag(&doc->diags, recs->pos, CO_DIAG_E_MISSING, "'lines' in %s", path);
 				g_free(path);
 				return;
 			}
@@ -747,17 +747,17 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 			    strcmp(spec->fields[i].key, "completed") == 0)
 				check_completed(doc, e, item);
 			else if (spec->fields[i].required) {
-				co_diag(doc, e->pos, CO_DIAG_E_MISSING, "'%s' in %s",
+				co_diag(&doc->diags, e->pos, CO_DIAG_E_MISSING, "'%s' in %s",
 				    spec->fields[i].key, item);
 			}
 		}
 		if (type == CO_REC_DOCUMENTS && map_get(e, "url") && map_get(e, "attachment"))
-			co_diag(doc, map_get(e, "attachment")->pos, CO_DIAG_E_CONFLICT,
+			co_diag(&doc->diags, map_get(e, "attachment")->pos, CO_DIAG_E_CONFLICT,
 			    "%s has both 'url' and 'attachment'; keep one", item);
 		g_free(item);
 	}
 	if (recs->first == NULL)
-		co_diag(doc, v->pos, CO_DIAG_W_EMPTY_TABLE, "%s has no rows", path);
+		co_diag(&doc->diags, v->pos, CO_DIAG_W_EMPTY_TABLE, "%s has no rows", path);
 	g_free(path);
 }
 
@@ -788,7 +788,7 @@ build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 		width = cols->count;
 	}
 	if ((rows = map_get(v, "rows")) == NULL) {
-		co_diag(doc, v->pos, CO_DIAG_E_MISSING, "'rows' in %s", where);
+		co_diag(&doc->diags, v->pos, CO_DIAG_E_MISSING, "'rows' in %s", where);
 		return;
 	}
 	if (!want(doc, rows, Y_SEQ, "table rows"))
@@ -849,7 +849,7 @@ build_content(struct co_doc *doc, struct co_node *section, const struct ynode *v
 		else if (b->type == Y_SEQ)
 			want(doc, b, Y_MAP, item);
 		else if (b->count != 2) {
-			co_diag(doc, b->pos, CO_DIAG_E_TYPE,
+			co_diag(&doc->diags, b->pos, CO_DIAG_E_TYPE,
 			    "%s must hold exactly one of table, list, numbered", item);
 		} else if (check_keys(doc, b, block_keys, item)) {
 			if (strcmp(b->first->str, "table") == 0)
@@ -896,11 +896,11 @@ build_custom(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 		if (want(doc, e, Y_MAP, item)) {
 			s = new_section(doc, parent, CO_ROLE_CUSTOM, e);
 			if (s->as.section.level > MAX_LEVEL) {
-				co_diag(doc, e->pos, CO_DIAG_E_DEPTH,
+				co_diag(&doc->diags, e->pos, CO_DIAG_E_DEPTH,
 				    "sections nest at most %d levels", MAX_LEVEL);
 			} else {
 				if (map_get(e, "title") == NULL)
-					co_diag(doc, e->pos, CO_DIAG_E_MISSING,
+					co_diag(&doc->diags, e->pos, CO_DIAG_E_MISSING,
 					    "'title' in %s", item);
 				build_section_body(doc, s, e, item);
 			}
@@ -930,9 +930,9 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 		if (model_roles[role].rec >= 0)
 			build_records(doc, s, model_roles[role].rec, v, where);
 		else {
-			co_diag(doc, v->pos, CO_DIAG_E_TYPE,
+			co_diag(&doc->diags, v->pos, CO_DIAG_E_TYPE,
 			    "%s must be text or a mapping, not a list", where);
-			co_diag(doc, v->pos, CO_DIAG_HINT,
+			co_diag(&doc->diags, v->pos, CO_DIAG_HINT,
 			    "write prose after '%s: |', or use 'content:' for lists", where);
 		}
 		return;
@@ -1008,9 +1008,9 @@ build_from_yaml(struct co_doc *doc, const struct ynode *root)
 
 	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
 	if (root == NULL || (root->type == Y_SCALAR && root->len == 0)) {
-		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_E_MISSING,
+		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_E_MISSING,
 		    "report: the file is empty");
-		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
+		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
 		    "start from one of the examples in reports/");
 		return;
 	}
@@ -1027,13 +1027,13 @@ build_from_yaml(struct co_doc *doc, const struct ynode *root)
 
 	if ((v = map_get(root, "closeout")) != NULL &&
 	    !(v->type == Y_SCALAR && strcmp(v->str, "1") == 0)) {
-		co_diag(doc, v->pos, CO_DIAG_E_VALUE, "format version '%s'",
+		co_diag(&doc->diags, v->pos, CO_DIAG_E_VALUE, "format version '%s'",
 		    v->type == Y_SCALAR ? v->str : "?");
-		co_diag(doc, v->pos, CO_DIAG_HINT, "this closeout reads version 1");
+		co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "this closeout reads version 1");
 	}
 	if ((v = map_get(root, "meta")) == NULL) {
-		co_diag(doc, root->pos, CO_DIAG_E_MISSING, "'meta' in the report");
-		co_diag(doc, root->pos, CO_DIAG_HINT,
+		co_diag(&doc->diags, root->pos, CO_DIAG_E_MISSING, "'meta' in the report");
+		co_diag(&doc->diags, root->pos, CO_DIAG_HINT,
 		    "add 'meta:' with at least title, project, date and language");
 	} else
 		build_meta(doc, v);
@@ -1054,7 +1054,7 @@ build_from_yaml(struct co_doc *doc, const struct ynode *root)
 					struct co_node *s = new_section(doc, doc->root,
 					    CO_ROLE_CUSTOM, e);
 					if (map_get(e, "title") == NULL)
-						co_diag(doc, e->pos, CO_DIAG_E_MISSING,
+						co_diag(&doc->diags, e->pos, CO_DIAG_E_MISSING,
 						    "'title' in %s", item);
 					build_section_body(doc, s, e, item);
 				}

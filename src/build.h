@@ -18,7 +18,7 @@ const char	*build_forbidden(const char *s, size_t len, unsigned *c);
  * not (a YAML escape such as "\x80", an XML reference such as "&#x80;"):
  * false after a message at "pos", the value's place.
  */
-bool		 build_check_chars(struct co_doc *, struct co_pos, const char *s,
+bool		 build_check_chars(struct co_diags *, struct co_pos, const char *s,
 		    size_t len);
 /*
  * Replaces out->s, a date as written, with its ISO form in the arena; NULL

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "model.h"
+#include "srcmap.h"
 
 static const char *const diag_texts[CO_DIAG__MAX] = {
 	"hint",					/* CO_DIAG_HINT */
@@ -38,6 +38,7 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"invalid period:",			/* CO_DIAG_E_PERIOD */
 	"conflicting keys:",			/* CO_DIAG_E_CONFLICT */
 	"not a valid closeout XML report:",	/* CO_DIAG_E_SCHEMA */
+	"font not installed:",			/* CO_DIAG_E_FONT */
 	"fatal",				/* CO_DIAG_FATAL */
 	"cannot read file:",			/* CO_DIAG_F_READ */
 	"file too large:",			/* CO_DIAG_F_SIZE */
@@ -53,11 +54,51 @@ static const char *const level_names[] = {
 	"ok", "hint", "warning", "error", "fatal"
 };
 
-bool
-diag_shown(const struct co_doc *doc)
+void
+diags_init(struct co_diags *d, const char *path, co_diag_fn sink, void *sink_arg,
+    struct co_diags *parent)
 {
-	return doc->count[CO_LEVEL_WARNING] + doc->count[CO_LEVEL_ERROR] +
-	    doc->count[CO_LEVEL_FATAL] <= MAX_SHOWN;
+	memset(d, 0, sizeof(*d));
+	d->path = g_strdup(path);
+	d->sink = sink;
+	d->sink_arg = sink_arg;
+	d->parent = parent;
+}
+
+void
+diags_set_source(struct co_diags *d, const char *src, size_t len, int breaks)
+{
+	srcmap_free(d->map);
+	d->map = NULL;
+	d->src = src;
+	d->srclen = len;
+	d->breaks = breaks;
+}
+
+const struct srcmap *
+diags_map(struct co_diags *d)
+{
+	if (d->src == NULL)
+		return NULL;
+	if (d->map == NULL)
+		d->map = srcmap_new(d->src, d->srclen, d->breaks);
+	return d->map;
+}
+
+void
+diags_free(struct co_diags *d)
+{
+	diag_flush(d);
+	srcmap_free(d->map);
+	g_free((char *)d->path);
+	memset(d, 0, sizeof(*d));
+}
+
+bool
+diag_shown(const struct co_diags *d)
+{
+	return d->count[CO_LEVEL_WARNING] + d->count[CO_LEVEL_ERROR] +
+	    d->count[CO_LEVEL_FATAL] <= MAX_SHOWN;
 }
 
 enum co_level
@@ -117,28 +158,17 @@ skip_chars(const char *p, const char *end, unsigned long n)
  * only the part shown is looked at, so a message costs no more than that.
  */
 static void
-append_source(GString *out, const struct co_doc *doc, struct co_pos pos)
+append_source(GString *out, struct co_diags *d, struct co_pos pos)
 {
-	const char	*p, *end, *eol, *from, *to;
-	unsigned long	 first, caret, i;
+	const struct srcmap	*map = diags_map(d);
+	const char		*p, *eol, *from, *to;
+	size_t			 start, end;
+	unsigned long		 first, caret, i;
 
-	if (doc->src == NULL)
+	if (map == NULL || !srcmap_line(map, pos.line, &start, &end) || start >= d->srclen)
 		return;
-	p = doc->src;
-	end = doc->src + doc->srclen;
-	for (i = 0; i < pos.line && p < end; i++) {
-		p = memchr(p, '\n', end - p);
-		if (p == NULL)
-			return;
-		p++;
-	}
-	if (p >= end)
-		return;
-	eol = memchr(p, '\n', end - p);
-	if (eol == NULL)
-		eol = end;
-	if (eol > p && eol[-1] == '\r')
-		eol--;
+	p = d->src + start;
+	eol = d->src + end;
 	from = p;
 	to = eol;
 	first = 0;
@@ -165,10 +195,21 @@ append_source(GString *out, const struct co_doc *doc, struct co_pos pos)
 	g_string_append(out, "^\n");
 }
 
-static void	give(struct co_doc *, struct co_pos, enum co_level, bool, GString *);
+static void	give(struct co_diags *, struct co_pos, enum co_level, bool, GString *);
+
+/* Counts a message in "d" and in every diags it reports to. */
+static void
+count(struct co_diags *d, enum co_level level)
+{
+	for (; d != NULL; d = d->parent) {
+		if (level > d->worst)
+			d->worst = level;
+		d->count[level]++;
+	}
+}
 
 void
-co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
+co_diag(struct co_diags *doc, struct co_pos pos, enum co_diag_id id,
     const char *fmt, ...)
 {
 	enum co_level	 level;
@@ -178,10 +219,8 @@ co_diag(struct co_doc *doc, struct co_pos pos, enum co_diag_id id,
 	int		 shown;
 
 	level = diag_level(id);
-	if (level > doc->worst && level != CO_LEVEL_HINT)
-		doc->worst = level;
 	if (level != CO_LEVEL_HINT)
-		doc->count[level]++;
+		count(doc, level);
 
 	/* After MAX_SHOWN messages (and their hints) only the counts go on. */
 	shown = doc->count[CO_LEVEL_WARNING] + doc->count[CO_LEVEL_ERROR] +
@@ -252,7 +291,7 @@ struct diag_held {
 
 /* Hands "out" (taken) to the sink, or holds it; a hint joins the last message. */
 static void
-give(struct co_doc *doc, struct co_pos pos, enum co_level level, bool message, GString *out)
+give(struct co_diags *doc, struct co_pos pos, enum co_level level, bool message, GString *out)
 {
 	struct held_msg	 m;
 
@@ -274,7 +313,7 @@ give(struct co_doc *doc, struct co_pos pos, enum co_level level, bool message, G
 }
 
 void
-diag_hold(struct co_doc *doc)
+diag_hold(struct co_diags *doc)
 {
 	if (doc->held != NULL)
 		return;
@@ -297,7 +336,7 @@ held_cmp(gconstpointer a, gconstpointer b)
 }
 
 void
-diag_flush(struct co_doc *doc)
+diag_flush(struct co_diags *doc)
 {
 	struct diag_held	*h = doc->held;
 	guint			 i;

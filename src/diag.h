@@ -3,10 +3,12 @@
 #define CO_DIAG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "closeout.h"
 
-struct co_doc;
+struct srcmap;
+struct diag_held;
 
 /* A place in the source, 0-based as libyaml gives it; printed 1-based. */
 struct co_pos {
@@ -46,6 +48,7 @@ enum co_diag_id {
 	CO_DIAG_E_PERIOD,	/* period ends before it starts */
 	CO_DIAG_E_CONFLICT,	/* two keys that exclude each other */
 	CO_DIAG_E_SCHEMA,	/* XML not valid against our XSD; sections out of place */
+	CO_DIAG_E_FONT,		/* a template's font is not installed */
 	CO_DIAG_FATAL,
 	CO_DIAG_F_READ,		/* cannot read the file */
 	CO_DIAG_F_SIZE,		/* file too large */
@@ -54,20 +57,49 @@ enum co_diag_id {
 };
 
 /*
- * Formats "file:line:col: level: text detail", the source line and a
- * caret, and hands it to the document's sink.  "fmt" may be NULL.
+ * Where the messages about one source file go, and how many there were.
+ * A report has one; its template has its own, whose counts also go to the
+ * report's ("parent"), so that one exit status sums up the run.
  */
-void		 co_diag(struct co_doc *, struct co_pos, enum co_diag_id,
+struct co_diags {
+	const char		*path;		/* file name in messages */
+	const char		*src;		/* the text, for carets; NULL if none */
+	size_t			 srclen;	/* bytes in src */
+	struct srcmap		*map;		/* its lines: made when first needed */
+	int			 breaks;	/* enum srcmap_breaks of src */
+	co_diag_fn		 sink;		/* where messages go, or NULL */
+	void			*sink_arg;	/* its argument */
+	enum co_level		 worst;		/* worst message so far */
+	int			 count[CO_LEVEL_FATAL + 1]; /* messages per level */
+	struct co_diags		*parent;	/* also counts here, or NULL */
+	struct diag_held	*held;		/* messages waiting for source order, or NULL */
+};
+
+/* Starts "d" for messages about "path" (copied), going to "sink". */
+void		 diags_init(struct co_diags *d, const char *path, co_diag_fn sink,
+		    void *sink_arg, struct co_diags *parent);
+/* Sets the text the messages quote (borrowed) and which line ends it has. */
+void		 diags_set_source(struct co_diags *, const char *src, size_t len,
+		    int breaks);
+/* The line map of the source (made once), or NULL if there is no source. */
+const struct srcmap *diags_map(struct co_diags *);
+void		 diags_free(struct co_diags *);
+
+/*
+ * Formats "file:line:col: level: text detail", the source line and a
+ * caret, and hands it to the sink.  "fmt" may be NULL.
+ */
+void		 co_diag(struct co_diags *, struct co_pos, enum co_diag_id,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /*
  * Between diag_hold() and diag_flush(), messages wait and then go to the
  * sink in source order, each with its hints: the loader finds mistakes in
  * the order the model is built, a reader wants them line by line.
  */
-void		 diag_hold(struct co_doc *);
-void		 diag_flush(struct co_doc *);
+void		 diag_hold(struct co_diags *);
+void		 diag_flush(struct co_diags *);
 /* False once co_diag() only counts: hints that cost time need not be worked out. */
-bool		 diag_shown(const struct co_doc *);
+bool		 diag_shown(const struct co_diags *);
 enum co_level	 diag_level(enum co_diag_id);
 const char	*diag_text(enum co_diag_id);
 /* The closest of "cands" (NULL-terminated) to "word", or NULL if none is close. */

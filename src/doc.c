@@ -14,45 +14,14 @@
 #include "model.h"
 #include "number.h"
 #include "text.h"
+#include "srcmap.h"
 #include "ytree.h"
 
 #define CO_MAX_INPUT (16 * 1024 * 1024)
 
-static char *datadir;
-
-void
-co_set_datadir(const char *dir)
-{
-	g_free(datadir);
-	datadir = g_strdup(dir);
-}
-
-const char *
-co_datadir(void)
-{
-	const char	*env;
-
-	if (datadir == NULL) {
-		env = g_getenv("CLOSEOUT_DATADIR");
-		datadir = g_strdup(env != NULL && *env != '\0' ? env : CO_DATADIR);
-	}
-	return datadir;
-}
-
-bool
-co_source_date_ok(void)
-{
-	const char	*epoch = g_getenv("SOURCE_DATE_EPOCH");
-	guint64		 t;
-
-	/* Seconds since 1970 up to the year 9999, as the reproducible-builds spec says. */
-	return epoch == NULL ||
-	    g_ascii_string_to_unsigned(epoch, 10, 0, G_GUINT64_CONSTANT(253402300799), &t, NULL);
-}
-
 /* Reads at most CO_MAX_INPUT bytes of a regular file; false after a message. */
 bool
-doc_read_file(struct co_doc *doc, const char *path)
+doc_read_file(struct co_diags *d, const char *path, char **src, size_t *srclen)
 {
 	struct stat	 st;
 	GString		*buf;
@@ -63,16 +32,16 @@ doc_read_file(struct co_doc *doc, const char *path)
 
 	/* O_NONBLOCK: a FIFO must not hang us before we can look at it. */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
-		co_diag(doc, zero, CO_DIAG_F_READ, "%s", g_strerror(errno));
+		co_diag(d, zero, CO_DIAG_F_READ, "%s", g_strerror(errno));
 		return false;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		co_diag(doc, zero, CO_DIAG_F_NOTFILE, NULL);
+		co_diag(d, zero, CO_DIAG_F_NOTFILE, NULL);
 		close(fd);
 		return false;
 	}
 	if (st.st_size > CO_MAX_INPUT) {
-		co_diag(doc, zero, CO_DIAG_F_SIZE, "%lld bytes; the limit is %d MiB",
+		co_diag(d, zero, CO_DIAG_F_SIZE, "%lld bytes; the limit is %d MiB",
 		    (long long)st.st_size, CO_MAX_INPUT / (1024 * 1024));
 		close(fd);
 		return false;
@@ -82,13 +51,13 @@ doc_read_file(struct co_doc *doc, const char *path)
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				continue;
-			co_diag(doc, zero, CO_DIAG_F_READ, "%s", g_strerror(errno));
+			co_diag(d, zero, CO_DIAG_F_READ, "%s", g_strerror(errno));
 			g_string_free(buf, TRUE);
 			close(fd);
 			return false;
 		}
 		if (buf->len + n > CO_MAX_INPUT) {
-			co_diag(doc, zero, CO_DIAG_F_SIZE, "the limit is %d MiB",
+			co_diag(d, zero, CO_DIAG_F_SIZE, "the limit is %d MiB",
 			    CO_MAX_INPUT / (1024 * 1024));
 			g_string_free(buf, TRUE);
 			close(fd);
@@ -97,8 +66,8 @@ doc_read_file(struct co_doc *doc, const char *path)
 		g_string_append_len(buf, chunk, n);
 	}
 	close(fd);
-	doc->srclen = buf->len;
-	doc->src = g_string_free(buf, FALSE);
+	*srclen = buf->len;
+	*src = g_string_free(buf, FALSE);
 	return true;
 }
 
@@ -124,21 +93,11 @@ doc_path_inside(const char *dir, const char *name, bool missing_ok)
 	return path;
 }
 
-/* The line and column (in characters) of byte offset "off". */
+/* The line and column (in characters) of byte "p" of the report. */
 static struct co_pos
-offset_pos(const char *s, size_t off)
+offset_pos(struct co_doc *doc, const char *p)
 {
-	struct co_pos	 pos = { 0, 0 };
-	const char	*p;
-
-	for (p = s; p < s + off; p++) {
-		if (*p == '\n') {
-			pos.line++;
-			pos.col = 0;
-		} else if (((unsigned char)*p & 0xc0) != 0x80)
-			pos.col++;
-	}
-	return pos;
+	return srcmap_pos(diags_map(&doc->diags), p - doc->src);
 }
 
 /* Invalid UTF-8, NUL bytes and control characters stop everything: nothing after them can be trusted. */
@@ -152,22 +111,22 @@ check_encoding(struct co_doc *doc)
 	if (!g_utf8_validate(doc->src, doc->srclen, &bad)) {
 		nul = memchr(doc->src, '\0', doc->srclen);
 		if (nul != NULL && nul == bad) {
-			co_diag(doc, offset_pos(doc->src, bad - doc->src),
+			co_diag(&doc->diags, offset_pos(doc, bad),
 			    CO_DIAG_E_CONTROL, "NUL byte");
-			co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
+			co_diag(&doc->diags, offset_pos(doc, bad), CO_DIAG_HINT,
 			    "this looks like a binary file, not a report");
 		} else {
-			co_diag(doc, offset_pos(doc->src, bad - doc->src),
+			co_diag(&doc->diags, offset_pos(doc, bad),
 			    CO_DIAG_E_UTF8, "byte 0x%02X", (unsigned char)*bad);
-			co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
+			co_diag(&doc->diags, offset_pos(doc, bad), CO_DIAG_HINT,
 			    "save the file as UTF-8 (it may be Latin-1 or Windows-1252)");
 		}
 		return false;
 	}
 	if ((bad = build_forbidden(doc->src, doc->srclen, &c)) != NULL) {
-		co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_E_CONTROL,
+		co_diag(&doc->diags, offset_pos(doc, bad), CO_DIAG_E_CONTROL,
 		    "U+%04X", (unsigned)c);
-		co_diag(doc, offset_pos(doc->src, bad - doc->src), CO_DIAG_HINT,
+		co_diag(&doc->diags, offset_pos(doc, bad), CO_DIAG_HINT,
 		    "delete it: it cannot be printed (it often comes pasted in from another program)");
 		return false;
 	}
@@ -197,13 +156,12 @@ co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
 	doc = g_new0(struct co_doc, 1);
 	doc->arena = arena_new();
 	doc->path = arena_strdup(doc->arena, path);
-	doc->sink = sink;
-	doc->sink_arg = arg;
+	diags_init(&doc->diags, path, sink, arg, NULL);
 	doc->lang = CO_LANG_EN;
 	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
-	diag_hold(doc);
+	diag_hold(&doc->diags);
 	load(doc, path, data, len, input);
-	diag_flush(doc);
+	diag_flush(&doc->diags);
 	return doc;
 }
 
@@ -216,7 +174,7 @@ load(struct co_doc *doc, const char *path, const char *data, size_t len,
 
 	if (data != NULL) {
 		if (len > CO_MAX_INPUT) {
-			co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_F_SIZE,
+			co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_F_SIZE,
 			    "the limit is %d MiB", CO_MAX_INPUT / (1024 * 1024));
 			return;
 		}
@@ -224,26 +182,28 @@ load(struct co_doc *doc, const char *path, const char *data, size_t len,
 		memcpy(doc->src, data, len);
 		doc->src[len] = '\0';
 		doc->srclen = len;
-	} else if (!doc_read_file(doc, path))
+	} else if (!doc_read_file(&doc->diags, path, &doc->src, &doc->srclen))
 		return;
+	if (input == CO_INPUT_AUTO)
+		input = looks_like_xml(doc->src, doc->srclen) ? CO_INPUT_XML : CO_INPUT_YAML;
+	diags_set_source(&doc->diags, doc->src, doc->srclen,
+	    input == CO_INPUT_XML ? SRCMAP_XML : SRCMAP_YAML);
 	if (!check_encoding(doc))
 		return;
 
-	if (input == CO_INPUT_AUTO)
-		input = looks_like_xml(doc->src, doc->srclen) ? CO_INPUT_XML : CO_INPUT_YAML;
 	if (input == CO_INPUT_XML)
 		load_xml(doc);
 	else {
 		/* NULL without an error: no document at all (empty, or comments only). */
-		tree = yaml_tree_load(doc);
-		if (tree != NULL || doc->worst < CO_LEVEL_ERROR)
+		tree = yaml_tree_load(&doc->diags, doc->arena, doc->src, doc->srclen);
+		if (tree != NULL || doc->diags.worst < CO_LEVEL_ERROR)
 			build_from_yaml(doc, tree);
 	}
 	if (arena_used(doc->arena) > CO_MAX_MODEL_BYTES) {
-		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_E_NODES,
+		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_E_NODES,
 		    "the report needs more than %zu MiB of memory",
 		    CO_MAX_MODEL_BYTES / (1024 * 1024));
-		co_diag(doc, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
+		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
 		    "split it, or write less emphasis and fewer links per paragraph");
 	}
 	if (doc->meta.language.s != NULL &&
@@ -257,6 +217,7 @@ co_doc_free(struct co_doc *doc)
 {
 	if (doc == NULL)
 		return;
+	diags_free(&doc->diags);
 	arena_free(doc->arena);
 	g_free(doc->src);
 	g_free(doc);
@@ -265,13 +226,13 @@ co_doc_free(struct co_doc *doc)
 enum co_level
 co_doc_level(const struct co_doc *doc)
 {
-	return doc->worst;
+	return doc->diags.worst;
 }
 
 int
 co_doc_count(const struct co_doc *doc, enum co_level level)
 {
-	return doc->count[level];
+	return doc->diags.count[level];
 }
 
 const char *

@@ -402,7 +402,7 @@ add_inline(const struct iparse *ip, struct co_node *parent, const char *s,
 						continue;
 					}
 					/* Once per construct, however many '[' lead to it. */
-					co_diag(ip->doc, place(ip, p), CO_DIAG_W_LINK_SCHEME,
+					co_diag(&ip->doc->diags, place(ip, p), CO_DIAG_W_LINK_SCHEME,
 					    "'%s' is not a valid http, https or mailto address",
 					    target);
 					bad_close = close;

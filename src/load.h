@@ -1,14 +1,14 @@
-/* load.h: reading a report's files (doc.c, load_xml.c, template.c, layout.c). */
+/* load.h: reading a report's files (doc.c, load_xml.c, template.c, image.c). */
 #ifndef CO_LOAD_H
 #define CO_LOAD_H
 
 #include "model.h"
 
 /*
- * Reads "path" into doc->src if it is a regular file of at most 16 MiB,
- * without blocking on a FIFO; false after a message at 1:1.
+ * Reads "path" into *src (g_free) and *srclen if it is a regular file of
+ * at most 16 MiB, without blocking on a FIFO; false after a message at 1:1.
  */
-bool	 doc_read_file(struct co_doc *, const char *path);
+bool	 doc_read_file(struct co_diags *, const char *path, char **src, size_t *srclen);
 /*
  * "name" joined to folder "dir" if it stays inside it: not absolute, and
  * no ".." or symbolic link leading out.  A file that does not exist counts as

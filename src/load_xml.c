@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "build.h"
 #include "load.h"
+#include "srcmap.h"
 #include "text.h"
 #include "xmlns.h"
 
@@ -18,18 +19,16 @@
  * character that is not white space.  A column counts characters.
  */
 static unsigned
-guess_col(const struct co_doc *doc, unsigned line, const char *name)
+guess_col(struct co_doc *doc, unsigned line, const char *name)
 {
-	const char	*p = doc->src, *end = doc->src + doc->srclen, *eol, *at = NULL;
-	size_t		 n;
+	const struct srcmap	*map = diags_map(&doc->diags);
+	const char		*p, *eol, *at = NULL;
+	size_t			 start, end, n;
 
-	for (; line > 0 && p != NULL && p < end; line--)
-		if ((p = memchr(p, '\n', end - p)) != NULL)
-			p++;
-	if (p == NULL || p >= end)
+	if (map == NULL || !srcmap_line(map, line, &start, &end))
 		return 0;
-	if ((eol = memchr(p, '\n', end - p)) == NULL)
-		eol = end;
+	p = doc->src + start;
+	eol = doc->src + end;
 	/* A minified file is one long line: look at its start only. */
 	if (eol - p > 65536)
 		eol = p + 65536;
@@ -60,13 +59,13 @@ on_xml_error(void *arg, xmlErrorPtr err)
 	node = err->node;
 	if (err->int2 > 0)
 		pos.col = err->int2 - 1;
-	else if (diag_shown(doc))
+	else if (diag_shown(&doc->diags))
 		pos.col = guess_col(doc, pos.line, node != NULL && node->type == XML_ELEMENT_NODE ?
 		    (const char *)node->name : NULL);
 	else
 		pos.col = 0;
 	msg = g_strstrip(g_strdup(err->message ? err->message : "unknown error"));
-	co_diag(doc, pos, err->domain == XML_FROM_SCHEMASV ? CO_DIAG_E_SCHEMA :
+	co_diag(&doc->diags, pos, err->domain == XML_FROM_SCHEMASV ? CO_DIAG_E_SCHEMA :
 	    CO_DIAG_E_SYNTAX, "%s", msg);
 	g_free(msg);
 }
@@ -91,7 +90,6 @@ is(const xmlNode *n, const char *name)
 /* What reading one report needs besides the model. */
 struct xload {
 	struct co_doc	*doc;		/* the model we fill */
-	GArray		*lines;		/* offset of each line's start; made when first needed */
 };
 
 /* Which standard sections one parent's subsections have given so far. */
@@ -117,38 +115,21 @@ node_pos(const xmlNode *n)
 static bool
 line_span(struct xload *x, unsigned line, const char **start, const char **end)
 {
-	const char	*src = x->doc->src, *stop = src + x->doc->srclen, *p;
-	size_t		 off;
+	const struct srcmap	*map = diags_map(&x->doc->diags);
+	size_t			 s, e;
 
-	if (x->lines == NULL) {
-		x->lines = g_array_new(FALSE, FALSE, sizeof(size_t));
-		off = 0;
-		g_array_append_val(x->lines, off);
-		for (p = src; (p = memchr(p, '\n', stop - p)) != NULL; ) {
-			off = ++p - src;
-			g_array_append_val(x->lines, off);
-		}
-	}
-	if (line >= x->lines->len)
+	if (map == NULL || !srcmap_line(map, line, &s, &e))
 		return false;
-	*start = src + g_array_index(x->lines, size_t, line);
-	*end = line + 1 < x->lines->len ?
-	    src + g_array_index(x->lines, size_t, line + 1) - 1 : stop;
+	*start = x->doc->src + s;
+	*end = x->doc->src + e;
 	return true;
 }
 
-/* The place of byte "at", counting characters from "from", which is at "pos". */
+/* The place of byte "at" of the report. */
 static struct co_pos
-advance(struct co_pos pos, const char *from, const char *at)
+place_of(struct xload *x, const char *at)
 {
-	for (; from < at; from++) {
-		if (*from == '\n') {
-			pos.line++;
-			pos.col = 0;
-		} else if (((unsigned char)*from & 0xc0) != 0x80 && *from != '\r')
-			pos.col++;
-	}
-	return pos;
+	return srcmap_pos(diags_map(&x->doc->diags), at - x->doc->src);
 }
 
 /* True if "name" is at p, followed by a character no name holds (or "end"). */
@@ -179,7 +160,7 @@ elem_place(struct xload *x, const xmlNode *n, const char **at)
 	int		 k = 0;
 
 	*at = NULL;
-	if (x->doc->src == NULL || !diag_shown(x->doc) ||
+	if (x->doc->src == NULL || !diag_shown(&x->doc->diags) ||
 	    !line_span(x, pos.line, &line, &eol) || eol - line > MAX_SCANNED)
 		return pos;
 	/* Same-named elements before n whose tags end on its line. */
@@ -204,15 +185,7 @@ elem_place(struct xload *x, const xmlNode *n, const char **at)
 	if (hit == NULL)
 		return pos;
 	*at = hit;
-	pos.col = 0;
-	if (hit >= line)
-		return advance(pos, line, hit);
-	/* Back to the start of the tag's own line. */
-	for (p = hit; p < line; p++)
-		pos.line -= *p == '\n';
-	for (p = hit; p > x->doc->src && p[-1] != '\n'; p--)
-		;
-	return advance(pos, p, hit);
+	return place_of(x, hit);
 }
 
 static struct co_pos
@@ -244,7 +217,7 @@ attr_pos(struct xload *x, const xmlNode *n, const char *name)
 			quote = *p;
 		else if (*p != '\0' && strchr(" \t\r\n", *p) != NULL &&
 		    name_at(p + 1, end, name))
-			return advance(pos, at, p + 1);
+			return place_of(x, p + 1);
 	}
 	return pos;
 }
@@ -262,8 +235,8 @@ check_chars(struct xload *x, const char *s, const xmlNode *n, const char *attr)
 	if (build_forbidden(s, strlen(s), &c) == NULL)
 		return true;
 	pos = attr != NULL ? attr_pos(x, n, attr) : elem_pos(x, n);
-	build_check_chars(x->doc, pos, s, strlen(s));
-	co_diag(x->doc, pos, CO_DIAG_HINT, "delete the character reference that "
+	build_check_chars(&x->doc->diags, pos, s, strlen(s));
+	co_diag(&x->doc->diags, pos, CO_DIAG_HINT, "delete the character reference that "
 	    "makes it (such as &#x80;): it cannot be printed");
 	return false;
 }
@@ -358,7 +331,7 @@ read_inline(struct xload *x, struct co_node *parent, const xmlNode *el)
 			if (!check_chars(x, href, c, "href"))
 				;
 			else if (!href_valid(href))
-				co_diag(x->doc, attr_pos(x, c, "href"), CO_DIAG_E_URL,
+				co_diag(&x->doc->diags, attr_pos(x, c, "href"), CO_DIAG_E_URL,
 				    "'%s' in <link>", href);
 			else {
 				span = model_add(x->doc, parent, CO_KIND_LINK, node_pos(c));
@@ -392,7 +365,7 @@ read_text(struct xload *x, struct co_node *parent, const xmlNode *el, const char
 {
 	read_inline(x, parent, el);
 	if (!has_text(parent))
-		co_diag(x->doc, elem_pos(x, el), CO_DIAG_E_EMPTY, "%s has no text", what);
+		co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_E_EMPTY, "%s has no text", what);
 }
 
 /* Scalar field values pass the same checks as in YAML, then keep their canonical form. */
@@ -434,7 +407,7 @@ field_value(struct xload *x, const struct co_field_spec *f, const xmlNode *el)
 	case CO_FTYPE_TEXT:
 		return NULL;
 	}
-	co_diag(x->doc, elem_pos(x, el), CO_DIAG_E_VALUE, "'%s' in <%s>", s.s, f->key);
+	co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_E_VALUE, "'%s' in <%s>", s.s, f->key);
 	return NULL;
 }
 
@@ -490,14 +463,14 @@ read_records(struct xload *x, struct co_node *section, enum co_rec type,
 		/* What the XSD cannot say: done (or no status) needs 'completed'. */
 		if (type == CO_REC_DELIVERABLES && !completed && !status_bad &&
 		    build_check_completed(x->doc, elem_pos(x, r), status, "<completed>", item))
-			co_diag(x->doc, elem_pos(x, r), CO_DIAG_HINT,
+			co_diag(&x->doc->diags, elem_pos(x, r), CO_DIAG_HINT,
 			    "add <completed>2019-01</completed> after <description>; one "
 			    "not done yet takes <status>planned</status> (or in_progress, "
 			    "cancelled) and <due>");
 		g_free(item);
 	}
 	if (recs->first == NULL)
-		co_diag(x->doc, elem_pos(x, el), CO_DIAG_W_EMPTY_TABLE, "<%s> has no rows",
+		co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_W_EMPTY_TABLE, "<%s> has no rows",
 		    spec->key);
 }
 
@@ -556,9 +529,9 @@ read_list(struct xload *x, struct co_node *section, const xmlNode *el)
 	if (start.s != NULL) {
 		first = g_ascii_strtoull(start.s, NULL, 10);
 		if (first > 999) {
-			co_diag(x->doc, attr_pos(x, el, "start"), CO_DIAG_E_VALUE,
+			co_diag(&x->doc->diags, attr_pos(x, el, "start"), CO_DIAG_E_VALUE,
 			    "'%s' for <list> start", start.s);
-			co_diag(x->doc, attr_pos(x, el, "start"), CO_DIAG_HINT,
+			co_diag(&x->doc->diags, attr_pos(x, el, "start"), CO_DIAG_HINT,
 			    "a numbered list starts at a number from 0 to 999");
 		} else
 			list->as.list.start = (int)first;
@@ -590,29 +563,29 @@ check_role(struct xload *x, const struct co_node *parent, enum co_role role,
 	want = model_roles[role].parent;
 	if (have != want) {
 		if (have == CO_ROLE_CUSTOM)
-			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
 			    "<section role=\"%s\"> inside a section of the report's own",
 			    key);
 		else
-			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
 			    "<section role=\"%s\"> inside <section role=\"%s\">", key,
 			    model_roles[have].key);
-		co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_HINT,
+		co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_HINT,
 		    "a '%s' section belongs inside '%s'", key, model_roles[want].key);
 	} else if (sib->seen[role] != NULL) {
-		co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+		co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
 		    "a second <section role=\"%s\">", key);
-		co_diag(x->doc, attr_pos(x, sib->seen[role], "role"), CO_DIAG_HINT,
+		co_diag(&x->doc->diags, attr_pos(x, sib->seen[role], "role"), CO_DIAG_HINT,
 		    "the first is here");
 	} else if (sib->custom != NULL || role < sib->last) {
 		if (sib->custom != NULL)
-			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
 			    "<section role=\"%s\"> after a section of the report's own", key);
 		else
-			co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+			co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
 			    "<section role=\"%s\"> after <section role=\"%s\">", key,
 			    model_roles[sib->last].key);
-		co_diag(x->doc, attr_pos(x, el, "role"), CO_DIAG_HINT,
+		co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_HINT,
 		    "standard sections come in the order of docs/format.md, "
 		    "the report's own sections after them");
 	}
@@ -659,9 +632,9 @@ read_section(struct xload *x, struct co_node *parent, const xmlNode *el,
 					continue;
 				/* YAML has one key per typed table in a section. */
 				if (typed[i] != NULL) {
-					co_diag(x->doc, elem_pos(x, c), CO_DIAG_E_SCHEMA,
+					co_diag(&x->doc->diags, elem_pos(x, c), CO_DIAG_E_SCHEMA,
 					    "a second <%s> in one section", model_recs[i].key);
-					co_diag(x->doc, elem_pos(x, c), CO_DIAG_HINT,
+					co_diag(&x->doc->diags, elem_pos(x, c), CO_DIAG_HINT,
 					    "put all its rows in the first, at line %ld",
 					    xmlGetLineNo(typed[i]));
 				} else
@@ -794,7 +767,7 @@ on_doctype(void *arg, const xmlChar *name, const xmlChar *public_id,
 	(void)system_id;
 	pos.line = ctx->input != NULL && ctx->input->line > 0 ? ctx->input->line - 1 : 0;
 	pos.col = 0;
-	co_diag(doc, pos, CO_DIAG_E_SYNTAX, "a DOCTYPE is not allowed in a closeout XML report");
+	co_diag(&doc->diags, pos, CO_DIAG_E_SYNTAX, "a DOCTYPE is not allowed in a closeout XML report");
 	/* Stopped: load_xml() sees the NULL and looks at nothing more. */
 	ctx->_private = NULL;
 	xmlStopParser(ctx);
@@ -830,12 +803,12 @@ load_xml(struct co_doc *doc)
 	xmlSchemaPtr		 schema;
 	const xmlNode		*root, *c, *s;
 	struct co_pos		 zero = { 0, 0 };
-	struct xload		 x = { doc, NULL };
+	struct xload		 x = { doc };
 	struct siblings		 top;
 
 	/* Our own schema first: its problems are ours, not the report's. */
 	if ((schema = our_schema()) == NULL) {
-		co_diag(doc, zero, CO_DIAG_F_READ, "cannot load %s from %s (set CLOSEOUT_DATADIR?)",
+		co_diag(&doc->diags, zero, CO_DIAG_F_READ, "cannot load %s from %s (set CLOSEOUT_DATADIR?)",
 		    CO_XSD_FILE, co_datadir());
 		return;
 	}
@@ -851,15 +824,15 @@ load_xml(struct co_doc *doc)
 	if (ctx->_private == NULL)
 		goto out;
 	if (xdoc == NULL) {
-		if (doc->worst < CO_LEVEL_ERROR)
-			co_diag(doc, zero, CO_DIAG_E_SYNTAX, "not well-formed XML");
+		if (doc->diags.worst < CO_LEVEL_ERROR)
+			co_diag(&doc->diags, zero, CO_DIAG_E_SYNTAX, "not well-formed XML");
 		goto out;
 	}
 	vctx = xmlSchemaNewValidCtxt(schema);
 	xmlSchemaSetValidStructuredErrors(vctx, on_xml_error, doc);
 	if (xmlSchemaValidateDoc(vctx, xdoc) != 0) {
-		if (doc->worst < CO_LEVEL_ERROR)
-			co_diag(doc, zero, CO_DIAG_E_SCHEMA, "validation failed");
+		if (doc->diags.worst < CO_LEVEL_ERROR)
+			co_diag(&doc->diags, zero, CO_DIAG_E_SCHEMA, "validation failed");
 		goto out;
 	}
 	root = xmlDocGetRootElement(xdoc);
@@ -873,8 +846,6 @@ load_xml(struct co_doc *doc)
 					read_section(&x, doc->root, s, &top);
 	}
 out:
-	if (x.lines != NULL)
-		g_array_free(x.lines, TRUE);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (vctx != NULL)
 		xmlSchemaFreeValidCtxt(vctx);

@@ -6,20 +6,23 @@
 #include "arena.h"
 #include "build.h"
 #include "model.h"
+#include "srcmap.h"
 #include "ytree.h"
 
 #define MAX_DEPTH	64
 #define MAX_NODES	1000000
 
 struct loader {
-	struct co_doc	*doc;
+	struct co_diags	*diags;			/* messages */
+	struct arena	*arena;			/* owns the tree */
+	const char	*src;			/* the text */
+	size_t		 srclen;		/* its bytes */
 	yaml_parser_t	 parser;
 	struct ynode	*stack[MAX_DEPTH + 1];	/* open collections */
 	GHashTable	*keys[MAX_DEPTH + 1];	/* keys seen per open mapping */
 	int		 depth;			/* entries in stack */
 	long		 nodes;			/* nodes made */
-	size_t		 cur_index;		/* libyaml's character index … */
-	size_t		 cur_off;		/* … and its byte offset in the source */
+	struct srcmap_cursor cursor;		/* the last place made an offset */
 	struct ynode	*root;			/* the document's node */
 	int		 ndocs;			/* documents started */
 };
@@ -38,27 +41,19 @@ mark_pos(yaml_mark_t m)
 static void
 report_parser_error(struct loader *ld)
 {
-	yaml_parser_t	*p = &ld->parser;
-	struct co_pos	 pos;
-	const char	*line, *c;
-	unsigned	 i;
+	yaml_parser_t		*p = &ld->parser;
+	const struct srcmap	*map;
+	struct co_pos		 pos;
+	const char		*c;
 
 	pos = mark_pos(p->problem_mark);
-	/* Find the character at the mark: a tab is the usual culprit. */
-	line = ld->doc->src;
-	for (i = 0; i < pos.line && line != NULL; i++) {
-		line = strchr(line, '\n');
-		if (line != NULL)
-			line++;
-	}
+	/* The character at the mark: a tab is the usual culprit. */
 	c = NULL;
-	if (line != NULL) {
-		for (c = line, i = 0; i < pos.col && *c != '\0' && *c != '\n'; i++)
-			c = g_utf8_next_char(c);
-	}
+	if ((map = diags_map(ld->diags)) != NULL && pos.line < srcmap_lines(map))
+		c = ld->src + srcmap_offset(map, pos);
 	if (c != NULL && *c == '\t') {
-		co_diag(ld->doc, pos, CO_DIAG_E_TAB, NULL);
-		co_diag(ld->doc, pos, CO_DIAG_HINT,
+		co_diag(ld->diags, pos, CO_DIAG_E_TAB, NULL);
+		co_diag(ld->diags, pos, CO_DIAG_HINT,
 		    "indent with spaces; YAML does not allow tabs");
 		return;
 	}
@@ -68,49 +63,41 @@ report_parser_error(struct loader *ld)
 	 */
 	if (p->problem != NULL && strstr(p->problem, "could not find expected ':'") &&
 	    p->context != NULL && strstr(p->context, "simple key")) {
-		co_diag(ld->doc, mark_pos(p->context_mark), CO_DIAG_E_SYNTAX,
+		co_diag(ld->diags, mark_pos(p->context_mark), CO_DIAG_E_SYNTAX,
 		    "expected ':' after the key on this line");
-		co_diag(ld->doc, mark_pos(p->context_mark), CO_DIAG_HINT,
+		co_diag(ld->diags, mark_pos(p->context_mark), CO_DIAG_HINT,
 		    "write 'key: value' with a space after the ':'; text that goes on "
 		    "over several lines needs '|' after its key and an indented block");
 		return;
 	}
 	if (p->context != NULL)
-		co_diag(ld->doc, pos, CO_DIAG_E_SYNTAX, "%s %s", p->problem, p->context);
+		co_diag(ld->diags, pos, CO_DIAG_E_SYNTAX, "%s %s", p->problem, p->context);
 	else
-		co_diag(ld->doc, pos, CO_DIAG_E_SYNTAX, "%s", p->problem ? p->problem : "unknown");
+		co_diag(ld->diags, pos, CO_DIAG_E_SYNTAX, "%s", p->problem ? p->problem : "unknown");
 	/* libyaml knows where the construct it could not finish began. */
 	if (p->context != NULL && p->context_mark.line != p->problem_mark.line)
-		co_diag(ld->doc, mark_pos(p->context_mark), CO_DIAG_HINT,
+		co_diag(ld->diags, mark_pos(p->context_mark), CO_DIAG_HINT,
 		    "the unfinished part starts here; check its closing quote or bracket");
 	if (p->problem != NULL && strstr(p->problem, "mapping values are not allowed"))
-		co_diag(ld->doc, pos, CO_DIAG_HINT,
+		co_diag(ld->diags, pos, CO_DIAG_HINT,
 		    "a value containing ': ' must be quoted, or written as a block after '|'");
 	else if (p->problem != NULL && strstr(p->problem, "could not find expected ':'"))
-		co_diag(ld->doc, pos, CO_DIAG_HINT,
+		co_diag(ld->diags, pos, CO_DIAG_HINT,
 		    "check the indentation of the line above, or quote text that starts with a special character");
 }
 
 /*
- * The byte offset of mark "m": libyaml counts characters, and events come in
- * source order, so one cursor moving forward makes this linear overall.
+ * The byte offset of mark "m" (its line and column through the source's
+ * one map); events come in source order, so a cursor keeps this linear.
  */
 static size_t
 mark_offset(struct loader *ld, yaml_mark_t m)
 {
-	const char	*src = ld->doc->src, *end = src + ld->doc->srclen, *p;
+	const struct srcmap	*map = diags_map(ld->diags);
 
-	if (m.index < ld->cur_index) {
-		ld->cur_index = 0;
-		ld->cur_off = 0;
-	}
-	/* libyaml does not count a byte order mark. */
-	if (ld->cur_off == 0 && ld->doc->srclen >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
-		ld->cur_off = 3;
-	for (p = src + ld->cur_off; ld->cur_index < m.index && p < end; ld->cur_index++)
-		p = g_utf8_next_char(p);
-	ld->cur_off = p - src;
-	return ld->cur_off;
+	if (map == NULL)
+		return 0;
+	return srcmap_offset_at(map, &ld->cursor, mark_pos(m));
 }
 
 static struct ynode *
@@ -118,7 +105,7 @@ node_new(struct loader *ld, enum ytype type, yaml_mark_t m)
 {
 	struct ynode	*n;
 
-	n = arena_alloc(ld->doc->arena, sizeof(*n));
+	n = arena_alloc(ld->arena, sizeof(*n));
 	n->type = type;
 	n->pos = mark_pos(m);
 	n->off = mark_offset(ld, m);
@@ -135,7 +122,7 @@ attach(struct loader *ld, struct ynode *n)
 	struct ynode	*old;
 
 	if (ld->nodes > MAX_NODES) {
-		co_diag(ld->doc, n->pos, CO_DIAG_E_NODES, "more than %d", MAX_NODES);
+		co_diag(ld->diags, n->pos, CO_DIAG_E_NODES, "more than %d", MAX_NODES);
 		return false;
 	}
 	if (ld->depth == 0) {
@@ -146,15 +133,15 @@ attach(struct loader *ld, struct ynode *n)
 	/* A key position in a mapping: check for duplicates. */
 	if (parent->type == Y_MAP && parent->count % 2 == 0) {
 		if (n->type != Y_SCALAR) {
-			co_diag(ld->doc, n->pos, CO_DIAG_E_TYPE,
+			co_diag(ld->diags, n->pos, CO_DIAG_E_TYPE,
 			    "a key must be a plain word, not a list or mapping");
 			return false;
 		}
 		seen = ld->keys[ld->depth - 1];
 		old = g_hash_table_lookup(seen, n->str);
 		if (old != NULL) {
-			co_diag(ld->doc, n->pos, CO_DIAG_E_DUPKEY, "'%s'", n->str);
-			co_diag(ld->doc, old->pos, CO_DIAG_HINT,
+			co_diag(ld->diags, n->pos, CO_DIAG_E_DUPKEY, "'%s'", n->str);
+			co_diag(ld->diags, old->pos, CO_DIAG_HINT,
 			    "'%s' was first given here", n->str);
 			n->dup = true;
 		} else
@@ -174,7 +161,7 @@ static bool
 push(struct loader *ld, struct ynode *n)
 {
 	if (ld->depth >= MAX_DEPTH) {
-		co_diag(ld->doc, n->pos, CO_DIAG_E_DEPTH,
+		co_diag(ld->diags, n->pos, CO_DIAG_E_DEPTH,
 		    "more than %d levels", MAX_DEPTH);
 		return false;
 	}
@@ -201,15 +188,15 @@ check_props(struct loader *ld, yaml_mark_t m, const yaml_char_t *tag,
     const yaml_char_t *anchor, bool implicit)
 {
 	if (tag != NULL && !implicit) {
-		co_diag(ld->doc, mark_pos(m), CO_DIAG_E_TAG, "'%s'", (const char *)tag);
-		co_diag(ld->doc, mark_pos(m), CO_DIAG_HINT,
+		co_diag(ld->diags, mark_pos(m), CO_DIAG_E_TAG, "'%s'", (const char *)tag);
+		co_diag(ld->diags, mark_pos(m), CO_DIAG_HINT,
 		    "write the value itself; quote it if it starts with '!'");
 		return false;
 	}
 	if (anchor != NULL) {
-		co_diag(ld->doc, mark_pos(m), CO_DIAG_E_ALIAS, "anchor '&%s'",
+		co_diag(ld->diags, mark_pos(m), CO_DIAG_E_ALIAS, "anchor '&%s'",
 		    (const char *)anchor);
-		co_diag(ld->doc, mark_pos(m), CO_DIAG_HINT,
+		co_diag(ld->diags, mark_pos(m), CO_DIAG_HINT,
 		    "write each value out in full; quote text that starts with '&'");
 		return false;
 	}
@@ -224,8 +211,8 @@ check_props(struct loader *ld, yaml_mark_t m, const yaml_char_t *tag,
 static void
 check_chars(struct loader *ld, const struct ynode *n)
 {
-	if (!build_check_chars(ld->doc, n->pos, n->str, n->len))
-		co_diag(ld->doc, n->pos, CO_DIAG_HINT,
+	if (!build_check_chars(ld->diags, n->pos, n->str, n->len))
+		co_diag(ld->diags, n->pos, CO_DIAG_HINT,
 		    "delete the escape that makes it (such as \\e, \\0 or \\x80): "
 		    "it cannot be printed");
 }
@@ -239,8 +226,8 @@ handle(struct loader *ld, yaml_event_t *ev)
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++ld->ndocs > 1) {
-			co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_E_MULTIDOC, NULL);
-			co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_HINT,
+			co_diag(ld->diags, mark_pos(ev->start_mark), CO_DIAG_E_MULTIDOC, NULL);
+			co_diag(ld->diags, mark_pos(ev->start_mark), CO_DIAG_HINT,
 			    "remove the '---' line, or split the file in two");
 			return false;
 		}
@@ -252,7 +239,7 @@ handle(struct loader *ld, yaml_event_t *ev)
 			return false;
 		n = node_new(ld, Y_SCALAR, ev->start_mark);
 		n->len = ev->data.scalar.length;
-		n->str = arena_strndup(ld->doc->arena,
+		n->str = arena_strndup(ld->arena,
 		    (const char *)ev->data.scalar.value, n->len);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->literal = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
@@ -274,9 +261,9 @@ handle(struct loader *ld, yaml_event_t *ev)
 		pop(ld);
 		return true;
 	case YAML_ALIAS_EVENT:
-		co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_E_ALIAS,
+		co_diag(ld->diags, mark_pos(ev->start_mark), CO_DIAG_E_ALIAS,
 		    "alias '*%s'", (const char *)ev->data.alias.anchor);
-		co_diag(ld->doc, mark_pos(ev->start_mark), CO_DIAG_HINT,
+		co_diag(ld->diags, mark_pos(ev->start_mark), CO_DIAG_HINT,
 		    "write the value out in full; quote text that starts with '*'");
 		return false;
 	case YAML_NO_EVENT:
@@ -289,18 +276,20 @@ handle(struct loader *ld, yaml_event_t *ev)
 }
 
 struct ynode *
-yaml_tree_load(struct co_doc *doc)
+yaml_tree_load(struct co_diags *diags, struct arena *arena, const char *src, size_t len)
 {
 	struct loader	 ld;
 	yaml_event_t	 ev;
 	bool		 ok, done;
 
 	memset(&ld, 0, sizeof(ld));
-	ld.doc = doc;
+	ld.diags = diags;
+	ld.arena = arena;
+	ld.src = src;
+	ld.srclen = len;
 	if (!yaml_parser_initialize(&ld.parser))
 		g_error("out of memory");
-	yaml_parser_set_input_string(&ld.parser,
-	    (const unsigned char *)doc->src, doc->srclen);
+	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)src, len);
 	ok = true;
 	done = false;
 	while (ok && !done) {

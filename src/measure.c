@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "closeout.h"
+#include "fonts.h"
 #include "hyphen.h"
 #include "layout.h"
 

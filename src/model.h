@@ -202,15 +202,11 @@ struct co_doc {
 	const char	*path;		/* file name in messages */
 	char		*src;		/* source text (g_malloc), for carets */
 	size_t		 srclen;	/* bytes in src */
+	struct co_diags	 diags;		/* messages about the report, and their counts */
 	struct co_meta	 meta;		/* metadata */
 	enum co_lang	 lang;		/* from meta.language */
 	struct co_node	*root;		/* CO_KIND_DOC */
 	int		 nsections;	/* sections numbered */
-	enum co_level	 worst;		/* worst diagnostic so far */
-	int		 count[CO_LEVEL_FATAL + 1]; /* diagnostics per level */
-	co_diag_fn	 sink;		/* where messages go */
-	void		*sink_arg;	/* its argument */
-	struct diag_held *held;		/* messages waiting for source order, or NULL */
 };
 
 extern const char *const		 model_kind_names[CO_KIND__MAX];

@@ -100,15 +100,15 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 	if (tpl->hyphenate && measure_hyph(pages->measure) != NULL &&
 	    !hyph_ok(measure_hyph(pages->measure))) {
 		/* Justified text without breaks still reads, but looser: say why. */
-		co_diag(doc, doc->meta.language.pos, CO_DIAG_W_HYPHENATION,
+		co_diag(&doc->diags, doc->meta.language.pos, CO_DIAG_W_HYPHENATION,
 		    "the %s dictionary is not installed", doc->lang == CO_LANG_FI ?
 		    "Finnish (libvoikko1, voikko-fi)" : doc->lang == CO_LANG_SV ?
 		    "Swedish (hyphen-sv)" : "English (hyphen-en-us)");
-		co_diag(doc, doc->meta.language.pos, CO_DIAG_HINT,
+		co_diag(&doc->diags, doc->meta.language.pos, CO_DIAG_HINT,
 		    "run 'sh tools/install-deps.sh', or install the package named");
 	}
 	if (doc->meta.logo.s != NULL && pages->logo_path == NULL) {
-		co_diag(doc, doc->meta.logo.pos, CO_DIAG_W_LOGO,
+		co_diag(&doc->diags, doc->meta.logo.pos, CO_DIAG_W_LOGO,
 		    "'%s' must be a PNG or SVG file of at most 4 MiB in the report's folder",
 		    doc->meta.logo.s);
 	}

@@ -294,7 +294,7 @@ co_render_xml(const struct co_doc *doc, size_t *len)
 	const struct co_node	*s;
 	char			*out = NULL;
 
-	if (doc->worst >= CO_LEVEL_ERROR)
+	if (doc->diags.worst >= CO_LEVEL_ERROR)
 		return NULL;
 	buf = xmlBufferCreate();
 	memset(&x, 0, sizeof(x));

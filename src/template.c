@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "arena.h"
+#include "fonts.h"
 #include "load.h"
 #include "i18n.h"
 #include "model.h"
+#include "srcmap.h"
 #include "template.h"
 #include "text.h"
 #include "ytree.h"
@@ -19,8 +21,8 @@
 static void
 set_defaults(struct tpl *t)
 {
-	static const struct tpl_font body = { "Charis SIL", 10.5, false, false };
-	static const struct tpl_font sans = { "Lato", 9, false, false };
+	static const struct tpl_font body = { "Charis SIL", 10.5, false, false, { 0, 0 }, false };
+	static const struct tpl_font sans = { "Lato", 9, false, false, { 0, 0 }, false };
 	int		 i;
 
 	t->page_width = 210 * MM;
@@ -80,7 +82,7 @@ set_defaults(struct tpl *t)
 
 /* State while one template file is read. */
 struct reader {
-	struct co_doc	*doc;		/* the template's own messages */
+	struct co_diags	*doc;		/* the template's own messages */
 	struct tpl	*tpl;		/* being filled */
 	bool		 ok;		/* no error so far */
 };
@@ -235,8 +237,11 @@ read_font(struct reader *r, const struct ynode *map, const char *where, struct t
 		switch (lookup(r, k, keys, where)) {
 		case 0:
 			get_string(r, k->next, "family", &family);
-			if (family != NULL)
+			if (family != NULL) {
 				f->family = g_intern_string(family);
+				f->family_pos = k->next->pos;
+				f->family_set = true;
+			}
 			g_free(family);
 			family = NULL;
 			break;
@@ -500,64 +505,96 @@ hint_templates(struct co_doc *doc)
 {
 	char	*names = template_names();
 
-	co_diag(doc, doc->meta.template.pos, CO_DIAG_HINT,
+	co_diag(&doc->diags, doc->meta.template.pos, CO_DIAG_HINT,
 	    "name one of closeout's templates (%s) or a .yaml file in the report's folder",
 	    names);
 	g_free(names);
 }
 
+/*
+ * Every family the template names must be in our font set: said here, at
+ * the template's own line, so that 'check' finds it before 'render' would.
+ */
+static void
+check_fonts(struct reader *r)
+{
+	struct tpl		*t = r->tpl;
+	const struct tpl_font	*fonts[] = { &t->body, &t->h[0], &t->h[1], &t->h[2],
+	    &t->h[3], &t->table, &t->table_head, &t->small, &t->cover_title,
+	    &t->cover_subtitle, &t->toc };
+	const char		*seen[G_N_ELEMENTS(fonts)];
+	size_t			 i, k, nseen = 0;
+
+	for (i = 0; i < G_N_ELEMENTS(fonts); i++) {
+		for (k = 0; k < nseen && seen[k] != fonts[i]->family; k++)
+			;
+		if (k < nseen)
+			continue;	/* interned: one message per family */
+		seen[nseen++] = fonts[i]->family;
+		if (fonts_have_family(fonts[i]->family))
+			continue;
+		co_diag(r->doc, fonts[i]->family_set ? fonts[i]->family_pos :
+		    (struct co_pos){ 0, 0 }, CO_DIAG_E_FONT, "'%s'%s", fonts[i]->family,
+		    fonts[i]->family_set ? "" : " (closeout's default)");
+		co_diag(r->doc, fonts[i]->family_set ? fonts[i]->family_pos :
+		    (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
+		    "closeout uses only the fonts of fonts/fonts.conf: 'Charis SIL' "
+		    "(fonts-sil-charis) and 'Lato' (fonts-lato); run 'make deps' to install them");
+		r->ok = false;
+	}
+}
+
 struct tpl *
 tpl_load(struct co_doc *doc, const char *name, const char *basedir)
 {
-	struct co_doc	 tdoc;
+	struct co_diags	 td;
+	struct arena	*arena;
 	struct reader	 r;
 	struct tpl	*t;
-	char		*path;
+	char		*path, *src = NULL;
+	size_t		 srclen = 0;
 
 	t = g_new0(struct tpl, 1);
 	t->name = g_strdup(name);
 	set_defaults(t);
 
 	/* The template's own messages carry its own file name and lines. */
-	memset(&tdoc, 0, sizeof(tdoc));
 	path = template_path(name, basedir);
-	tdoc.arena = arena_new();
-	tdoc.path = path;
-	tdoc.sink = doc->sink;
-	tdoc.sink_arg = doc->sink_arg;
-	r.doc = &tdoc;
+	diags_init(&td, path != NULL ? path : name, doc->diags.sink, doc->diags.sink_arg,
+	    &doc->diags);
+	arena = arena_new();
+	r.doc = &td;
 	r.tpl = t;
 	r.ok = true;
 	if (path == NULL) {
-		co_diag(doc, doc->meta.template.pos, CO_DIAG_E_VALUE,
+		co_diag(&doc->diags, doc->meta.template.pos, CO_DIAG_E_VALUE,
 		    "for meta.template: '%s' is outside the report's folder", name);
 		hint_templates(doc);
 		r.ok = false;
 	} else if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		co_diag(doc, doc->meta.template.pos, CO_DIAG_E_VALUE,
+		co_diag(&doc->diags, doc->meta.template.pos, CO_DIAG_E_VALUE,
 		    "for meta.template: there is no template '%s'", name);
 		hint_templates(doc);
 		r.ok = false;
-	} else if (!doc_read_file(&tdoc, path)) {
+	} else if (!doc_read_file(&td, path, &src, &srclen)) {
 		r.ok = false;		/* not a regular file, too big: said at 1:1 */
-	} else if (tdoc.srclen > MAX_TEMPLATE || !g_utf8_validate(tdoc.src, tdoc.srclen, NULL)) {
-		co_diag(&tdoc, (struct co_pos){ 0, 0 }, CO_DIAG_E_VALUE,
+	} else if (srclen > MAX_TEMPLATE || !g_utf8_validate(src, srclen, NULL)) {
+		co_diag(&td, (struct co_pos){ 0, 0 }, CO_DIAG_E_VALUE,
 		    "not a template: over 256 KiB or not UTF-8 text");
 		r.ok = false;
 	} else {
-		read_template(&r, yaml_tree_load(&tdoc));
-		if (tdoc.worst >= CO_LEVEL_ERROR)
+		diags_set_source(&td, src, srclen, SRCMAP_YAML);
+		read_template(&r, yaml_tree_load(&td, arena, src, srclen));
+		if (td.worst >= CO_LEVEL_ERROR)
 			r.ok = false;
+		else
+			check_fonts(&r);
 	}
-	/* Fold the template's counts into the report's own. */
-	doc->count[CO_LEVEL_WARNING] += tdoc.count[CO_LEVEL_WARNING];
-	doc->count[CO_LEVEL_ERROR] += tdoc.count[CO_LEVEL_ERROR];
-	if (tdoc.worst > doc->worst)
-		doc->worst = tdoc.worst;
-	if (!r.ok && doc->worst < CO_LEVEL_ERROR)
-		doc->worst = CO_LEVEL_ERROR;
-	arena_free(tdoc.arena);
-	g_free(tdoc.src);
+	if (!r.ok && doc->diags.worst < CO_LEVEL_ERROR)
+		doc->diags.worst = CO_LEVEL_ERROR;
+	diags_free(&td);
+	arena_free(arena);
+	g_free(src);
 	g_free(path);
 	if (!r.ok) {
 		tpl_free(t);

@@ -11,11 +11,15 @@ struct tpl_colour {
 	double	 r, g, b;
 };
 
+#include "diag.h"
+
 struct tpl_font {
-	const char	*family;	/* fontconfig family name */
+	const char	*family;	/* fontconfig family name, interned */
 	double		 size;		/* points */
 	bool		 bold;		/* weight bold */
 	bool		 italic;	/* style italic */
+	struct co_pos	 family_pos;	/* where the template names the family */
+	bool		 family_set;	/* the template names it (else built in) */
 };
 
 struct tpl {

@@ -29,10 +29,16 @@ struct ynode {
 	struct ynode	*next;		/* next sibling */
 };
 
+struct arena;
+struct co_diags;
 struct co_doc;
 
-/* Parses doc->src into a tree in doc's arena; NULL after an error. */
-struct ynode	*yaml_tree_load(struct co_doc *);
+/*
+ * Parses the len bytes at src into a tree in "arena", with messages to
+ * "diags" (whose source is src); NULL after an error.
+ */
+struct ynode	*yaml_tree_load(struct co_diags *, struct arena *, const char *src,
+		    size_t len);
 /* Fills the model from the tree, reporting every mistake. */
 void		 build_from_yaml(struct co_doc *, const struct ynode *);
 

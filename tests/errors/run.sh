@@ -1,6 +1,7 @@
 #!/bin/sh
 # Golden diagnostics: each NAME.yaml here must give exactly NAME.err on
-# standard error, exit status 1, and write no output file.
+# standard error, exit status 1, and write no output file; 'check' must
+# find the same mistakes (exit status 1).
 # Usage: run.sh CLOSEOUT WORKDIR   (REGEN=1 rewrites the .err files)
 set -u
 closeout=$1
@@ -28,6 +29,9 @@ for yaml in "$dir"/*.yaml; do
 		fail=$((fail + 1))
 	elif [ -e "$out.pdf" ] || [ -e "$out.xml" ] || ls "$work"/.*.tmp >/dev/null 2>&1; then
 		echo "FAIL - errors/$name: an output file was written"
+		fail=$((fail + 1))
+	elif ${VALGRIND:-} "$closeout" check "$yaml" > /dev/null 2>&1; [ $? -ne 1 ]; then
+		echo "FAIL - errors/$name: 'check' does not find the mistakes (exit status not 1)"
 		fail=$((fail + 1))
 	else
 		echo "ok - errors/$name"
