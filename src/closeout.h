@@ -60,9 +60,25 @@ CO_API void		 co_buffer_free(char *);
 /*
  * Typesets the report into the PDF "path" (written through a temporary
  * file, renamed when complete).  Returns the page count, or -1 with
- * *error set (free with g_free) or with diagnostics given to the sink.
+ * *error set (free with co_buffer_free) or with diagnostics given to the sink.
  */
 CO_API int		 co_write_pdf(struct co_doc *, const char *path, char **error);
+/*
+ * The PDF "pdf" and, unless "xml" is NULL, the archival XML: both are
+ * written, or neither replaces what was there (the XML waits in its
+ * temporary file until the PDF is in place).  Returns the page count, or
+ * -1 with *error set (co_buffer_free) or NULL when the report's own
+ * messages say why.
+ */
+CO_API int		 co_write_outputs(struct co_doc *, const char *pdf, const char *xml,
+			    char **error);
+/* Removes every temporary output still open: safe in a signal handler. */
+CO_API void		 co_abort_outputs(void);
+/*
+ * The pages as text, laid out as co_write_pdf() would (`closeout -t
+ * layout`); NULL with *error set, or after the template's messages.
+ */
+CO_API char		*co_render_layout(struct co_doc *, size_t *len, char **error);
 
 /*
  * Loads the report's layout template (meta.template, or "default") to check

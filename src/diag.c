@@ -15,6 +15,7 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"no date:",				/* CO_DIAG_W_UNDATED */
 	"logo left out:",			/* CO_DIAG_W_LOGO */
 	"no hyphenation:",			/* CO_DIAG_W_HYPHENATION */
+	"table too wide:",			/* CO_DIAG_W_TABLE_WIDE */
 	"error",				/* CO_DIAG_ERROR */
 	"syntax error:",			/* CO_DIAG_E_SYNTAX */
 	"tab character used for indentation",	/* CO_DIAG_E_TAB */

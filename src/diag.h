@@ -25,6 +25,7 @@ enum co_diag_id {
 	CO_DIAG_W_UNDATED,	/* approvals without a date etc. */
 	CO_DIAG_W_LOGO,		/* logo missing, outside the report's folder, too big */
 	CO_DIAG_W_HYPHENATION,	/* the language's dictionary is not installed */
+	CO_DIAG_W_TABLE_WIDE,	/* a table's columns do not fit the page */
 	CO_DIAG_ERROR,
 	CO_DIAG_E_SYNTAX,	/* libyaml or libxml2 refused the text */
 	CO_DIAG_E_TAB,		/* tab used for indentation */

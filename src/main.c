@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "closeout.h"
-#include "hyphen.h"
-#include "outfile.h"
 
 #define EXIT_REPORT	1	/* the report has errors */
 #define EXIT_USAGE	2	/* usage or I/O errors */
@@ -28,7 +26,7 @@ static GOptionEntry entries[] = {
 	{ "xml", 0, 0, G_OPTION_ARG_FILENAME, &opt_xml,
 	  "write the archival XML to FILE (default: beside the report)", "FILE" },
 	{ "dump", 't', 0, G_OPTION_ARG_STRING, &opt_dump,
-	  "print the model to standard output: tree or xml", "KIND" },
+	  "print to standard output: tree (the model), layout (the pages) or xml", "KIND" },
 	{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
 	  "print errors only, no warnings or summary", NULL },
 	{ "version", 'V', 0, G_OPTION_ARG_NONE, &opt_version,
@@ -93,34 +91,6 @@ same_target(const char *a, const char *b)
 	return same;
 }
 
-/*
- * Writes the XML into a temporary file beside "path"; returns its name (for
- * outfile_commit() once the PDF is done too), or NULL after a message.
- */
-static char *
-stage_xml(struct co_doc *doc, const char *path)
-{
-	char	*buf, *tmp, *error = NULL;
-	size_t	 len;
-
-	buf = co_render_xml(doc, &len);
-	if ((tmp = outfile_begin(path, &error)) == NULL) {
-		fprintf(stderr, "closeout: %s\n", error);
-		g_free(error);
-		co_buffer_free(buf);
-		return NULL;
-	}
-	if (!outfile_write(tmp, path, buf, len, &error)) {
-		fprintf(stderr, "closeout: %s\n", error);
-		g_free(error);
-		outfile_discard(tmp);
-		g_free(tmp);
-		tmp = NULL;
-	}
-	co_buffer_free(buf);
-	return tmp;
-}
-
 static void
 summary(const char *path, const struct co_doc *doc)
 {
@@ -133,32 +103,15 @@ summary(const char *path, const struct co_doc *doc)
 	    w, w == 1 ? "" : "s");
 }
 
-static int
-render_pdf(struct co_doc *doc, const char *path)
-{
-	char	*error = NULL;
-	int	 pages, rc = 0;
-
-	pages = co_write_pdf(doc, path, &error);
-	if (pages < 0) {
-		if (error != NULL)
-			fprintf(stderr, "closeout: %s\n", error);
-		rc = co_doc_level(doc) >= CO_LEVEL_ERROR ? EXIT_REPORT : EXIT_USAGE;
-	} else if (!opt_quiet)
-		fprintf(stderr, "%s: %d pages\n", path, pages);
-	g_free(error);
-	return rc;
-}
-
 /*
  * The PDF and the XML: both are written, or neither replaces what was
- * there.  The XML waits in its temporary file until the PDF is in place.
+ * there.
  */
 static int
 render(struct co_doc *doc, const char *input)
 {
-	char		*pdf, *xml, *xmltmp = NULL, *error = NULL;
-	int		 rc = 0;
+	char		*pdf, *xml, *error = NULL;
+	int		 rc = 0, pages;
 
 	pdf = opt_output ? g_strdup(opt_output) : beside(input, "pdf");
 	/* An XML input already is the archival copy: write it only on request. */
@@ -176,22 +129,15 @@ render(struct co_doc *doc, const char *input)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	/* libvoikko loads on the other core while the XML is written. */
-	if (doc->lang == CO_LANG_FI)
-		hyph_preload();
-	if (xml != NULL && (xmltmp = stage_xml(doc, xml)) == NULL)
-		rc = EXIT_USAGE;
-	else if ((rc = render_pdf(doc, pdf)) != 0) {
-		if (xmltmp != NULL)
-			outfile_discard(xmltmp);
-	} else if (xmltmp != NULL && !outfile_commit(xmltmp, xml, &error)) {
-		fprintf(stderr, "closeout: %s\n", error);
-		g_free(error);
-		rc = EXIT_USAGE;
-	}
-	hyph_preload_end();
+	pages = co_write_outputs(doc, pdf, xml, &error);
+	if (pages < 0) {
+		if (error != NULL)
+			fprintf(stderr, "closeout: %s\n", error);
+		rc = co_doc_level(doc) >= CO_LEVEL_ERROR ? EXIT_REPORT : EXIT_USAGE;
+	} else if (!opt_quiet)
+		fprintf(stderr, "%s: %d pages\n", pdf, pages);
+	co_buffer_free(error);
 out:
-	g_free(xmltmp);
 	g_free(pdf);
 	g_free(xml);
 	return rc;
@@ -216,14 +162,26 @@ run(const char *command, const char *input)
 		return EXIT_REPORT;
 	}
 	if (opt_dump != NULL) {
+		char *error = NULL;
+
 		if (strcmp(opt_dump, "tree") == 0)
 			buf = co_render_tree(doc, &len);
 		else if (strcmp(opt_dump, "xml") == 0)
 			buf = co_render_xml(doc, &len);
+		else if (strcmp(opt_dump, "layout") == 0)
+			buf = co_render_layout(doc, &len, &error);
 		else {
-			fprintf(stderr, "closeout: -t takes tree or xml, not '%s'\n", opt_dump);
+			fprintf(stderr, "closeout: -t takes tree, layout or xml, not '%s'\n",
+			    opt_dump);
 			co_doc_free(doc);
 			return EXIT_USAGE;
+		}
+		if (buf == NULL) {
+			if (error != NULL)
+				fprintf(stderr, "closeout: %s\n", error);
+			co_buffer_free(error);
+			co_doc_free(doc);
+			return co_doc_level(doc) >= CO_LEVEL_ERROR ? EXIT_REPORT : EXIT_USAGE;
 		}
 		/* A full disk or a closed pipe must not pass for success. */
 		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
@@ -247,7 +205,7 @@ run(const char *command, const char *input)
 static void
 on_signal(int sig)
 {
-	outfile_abort();
+	co_abort_outputs();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -262,7 +220,7 @@ static struct sigaction	 crash_saved[NSIG];	/* dispositions before ours */
 static void
 on_crash(int sig)
 {
-	outfile_abort();
+	co_abort_outputs();
 	sigaction(sig, &crash_saved[sig], NULL);
 }
 

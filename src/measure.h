@@ -58,6 +58,7 @@ struct ms_rich {
 #define MEASURE_CENTER	0x04	/* centre */
 #define MEASURE_NOWRAP	0x08	/* one line, width ignored */
 #define MEASURE_ELLIPSIZE 0x20	/* one line, cut with "…" at width */
+#define MEASURE_WHOLE_LAST 0x40	/* the last word is not hyphenated */
 
 /* ---- what comes back ------------------------------------------------- */
 

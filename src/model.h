@@ -86,6 +86,14 @@ enum co_ftype {
 	CO_FTYPE_ENUM		/* one of values[] */
 };
 
+/*
+ * Fields that code names, as indices into their table's fields (the order
+ * of model.c's tables; a test checks that the two agree).
+ */
+enum { CO_DOC_TITLE, CO_DOC_DATE, CO_DOC_URL, CO_DOC_ATTACHMENT };
+enum { CO_BUDGET_CATEGORY, CO_BUDGET_PLANNED, CO_BUDGET_ACTUAL, CO_BUDGET_NOTE };
+enum { CO_PROPOSAL_TEXT, CO_PROPOSAL_OWNER, CO_PROPOSAL_PRIORITY };
+
 struct co_field_spec {
 	const char		*key;		/* YAML key and XML element */
 	enum co_ftype		 type;		/* how it is checked and kept */

@@ -1,14 +1,20 @@
-/* pdf.c: co_write_pdf(): template, layout, painting and finishing in one call for main.c. */
+/*
+ * pdf.c: the outputs main.c asks for: the PDF (template, layout, painting,
+ * finishing) and the XML beside it, written together or not at all.
+ */
 #include <glib.h>
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "hyphen.h"
+#include "image.h"
 #include "layout.h"
 #include "model.h"
 #include "outfile.h"
 #include "pdf_finish.h"
+#include "render_pdf.h"
 #include "template.h"
 
 /* Where cairo's bytes go: the temporary file, and a checksum for the /ID. */
@@ -76,29 +82,31 @@ co_check_template(struct co_doc *doc)
 	return co_doc_level(doc);
 }
 
-int
-co_write_pdf(struct co_doc *doc, const char *path, char **error)
+/*
+ * The report laid out in its template, measured by Pango; NULL after a
+ * message (the template's) or with *error set.
+ */
+static struct co_pages *
+lay_out(struct co_doc *doc, char **error)
 {
 	struct tpl	*tpl;
-	struct co_pages	*pages;
-	char		*dir, *tmp = NULL;
-	int		 pagecount = -1;
+	struct measurer	*m;
+	struct co_image	*logo = NULL;
+	char		*dir;
 
-	*error = NULL;
 	dir = g_path_get_dirname(doc->path);
 	tpl = tpl_load(doc, doc->meta.template.s ? doc->meta.template.s : "default", dir);
-	g_free(dir);
 	if (tpl == NULL) {
 		*error = g_strdup("the layout template has errors");
-		return -1;
+		g_free(dir);
+		return NULL;
 	}
-	pages = co_layout_new(doc, tpl, error);
-	if (pages == NULL) {
+	if ((m = measure_pango_new(tpl, doc->lang, tpl->hyphenate, error)) == NULL) {
 		tpl_free(tpl);
-		return -1;
+		g_free(dir);
+		return NULL;
 	}
-	if (tpl->hyphenate && measure_hyph(pages->measure) != NULL &&
-	    !hyph_ok(measure_hyph(pages->measure))) {
+	if (m->no_dictionary) {
 		/* Justified text without breaks still reads, but looser: say why. */
 		co_diag(&doc->diags, doc->meta.language.pos, CO_DIAG_W_HYPHENATION,
 		    "the %s dictionary is not installed", doc->lang == CO_LANG_FI ?
@@ -107,11 +115,23 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 		co_diag(&doc->diags, doc->meta.language.pos, CO_DIAG_HINT,
 		    "run 'sh tools/install-deps.sh', or install the package named");
 	}
-	if (doc->meta.logo.s != NULL && pages->logo_path == NULL) {
-		co_diag(&doc->diags, doc->meta.logo.pos, CO_DIAG_W_LOGO,
-		    "'%s' must be a PNG or SVG file of at most 4 MiB in the report's folder",
-		    doc->meta.logo.s);
-	}
+	if (doc->meta.logo.s != NULL)
+		logo = image_open(&doc->diags, dir, doc->meta.logo.s, doc->meta.logo.pos,
+		    CO_DIAG_W_LOGO);
+	g_free(dir);
+	return co_layout_new(doc, tpl, m, logo, &doc->diags);
+}
+
+int
+co_write_pdf(struct co_doc *doc, const char *path, char **error)
+{
+	struct co_pages	*pages;
+	char		*tmp = NULL;
+	int		 pagecount = -1;
+
+	*error = NULL;
+	if ((pages = lay_out(doc, error)) == NULL)
+		return -1;
 	/* A temporary file beside the target; the PDF appears only when complete. */
 	if ((tmp = outfile_begin(path, error)) == NULL)
 		goto out;
@@ -125,6 +145,67 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 out:
 	g_free(tmp);
 	co_layout_free(pages);
-	tpl_free(tpl);
 	return pagecount;
+}
+
+char *
+co_render_layout(struct co_doc *doc, size_t *len, char **error)
+{
+	struct co_pages	*pages;
+	char		*out;
+
+	*error = NULL;
+	if ((pages = lay_out(doc, error)) == NULL)
+		return NULL;
+	out = layout_dump(pages);
+	if (len != NULL)
+		*len = strlen(out);
+	co_layout_free(pages);
+	return out;
+}
+
+/* The XML in a temporary file beside "path": its name (g_free), or NULL with *error. */
+static char *
+stage_xml(struct co_doc *doc, const char *path, char **error)
+{
+	char	*buf, *tmp;
+	size_t	 len;
+
+	buf = co_render_xml(doc, &len);
+	if ((tmp = outfile_begin(path, error)) != NULL &&
+	    !outfile_write(tmp, path, buf, len, error)) {
+		outfile_discard(tmp);
+		g_clear_pointer(&tmp, g_free);
+	}
+	co_buffer_free(buf);
+	return tmp;
+}
+
+int
+co_write_outputs(struct co_doc *doc, const char *pdf, const char *xml, char **error)
+{
+	char	*xmltmp = NULL;
+	int	 pages = -1;
+
+	*error = NULL;
+	/* libvoikko loads on the other core while the XML is written. */
+	if (doc->lang == CO_LANG_FI)
+		hyph_preload();
+	if (xml != NULL && (xmltmp = stage_xml(doc, xml, error)) == NULL)
+		goto out;
+	if ((pages = co_write_pdf(doc, pdf, error)) < 0) {
+		if (xmltmp != NULL)
+			outfile_discard(xmltmp);
+	} else if (xmltmp != NULL && !outfile_commit(xmltmp, xml, error))
+		pages = -1;
+out:
+	hyph_preload_end();
+	g_free(xmltmp);
+	return pages;
+}
+
+void
+co_abort_outputs(void)
+{
+	outfile_abort();
 }

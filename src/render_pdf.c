@@ -2,14 +2,13 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib.h>
-#include <gmodule.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
-#include <librsvg/rsvg.h>
 
-#include "layout.h"
-#include "text.h"
+#include "env.h"
+#include "image.h"
+#include "render_pdf.h"
 
 struct painter {
 	cairo_surface_t		*surface;	/* the PDF */
@@ -52,6 +51,7 @@ paint_run(struct painter *p, const struct lay_text *t, const struct lay_run *r,
 	if (r->nglyphs == 0 && r->nclusters == 0)
 		return;
 	set_colour(p->cr, r->coloured ? &r->colour : &t->colour);
+	/* measure_pango.c made the runs: their fonts are Pango's. */
 	cairo_set_scaled_font(p->cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(r->font)));
 	glyphs = g_new(cairo_glyph_t, r->nglyphs + 1);
 	for (i = 0; i < r->nglyphs; i++) {
@@ -88,94 +88,6 @@ paint_text(struct painter *p, const struct lay_item *it)
 		y = it->y + t->baseline[i] - t->top[it->first];
 		for (k = t->line_run[i]; k < t->line_run[i + 1]; k++)
 			paint_run(p, t, &runs[k], x, y);
-	}
-}
-
-/* Reads the PNG header: a decoded image is bounded before it is decoded. */
-static bool
-png_size_ok(const char *path)
-{
-	unsigned char	 h[24];
-	FILE		*fp;
-	unsigned long	 w, ht;
-	bool		 ok;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return false;
-	ok = fread(h, 1, sizeof(h), fp) == sizeof(h) &&
-	    memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(h + 12, "IHDR", 4) == 0;
-	fclose(fp);
-	if (!ok)
-		return false;
-	w = (unsigned long)h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19];
-	ht = (unsigned long)h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23];
-	return w > 0 && ht > 0 && w <= 4000 && ht <= 4000;
-}
-
-/*
- * librsvg, loaded the first time an SVG logo is painted: linking it costs
- * every run 6 ms of start-up (a third of the seed report's budget) for what
- * few reports use.  NULL if it cannot be loaded.
- */
-struct rsvg_api {
-	RsvgHandle	*(*new_from_file)(const char *, GError **);
-	gboolean	 (*render_document)(RsvgHandle *, cairo_t *, const RsvgRectangle *,
-			    GError **);
-};
-
-static const struct rsvg_api *
-rsvg_load(void)
-{
-	static struct rsvg_api	 api;
-	static bool		 tried;
-	GModule			*mod;
-
-	if (!tried) {
-		tried = true;
-		mod = g_module_open("librsvg-2.so.2", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-		if (mod == NULL ||
-		    !g_module_symbol(mod, "rsvg_handle_new_from_file", (gpointer *)&api.new_from_file) ||
-		    !g_module_symbol(mod, "rsvg_handle_render_document",
-		    (gpointer *)&api.render_document))
-			api.new_from_file = NULL;
-		/* Kept open: the handles it makes live on in cairo's surface. */
-	}
-	return api.new_from_file != NULL ? &api : NULL;
-}
-
-static void
-paint_image(struct painter *p, const struct lay_item *it)
-{
-	const char	*path = p->pages->logo_path;
-	double		 iw, ih, s;
-
-	if (path == NULL)
-		return;
-	if (g_str_has_suffix(path, ".png")) {
-		cairo_surface_t *img;
-		if (!png_size_ok(path))
-			return;
-		img = cairo_image_surface_create_from_png(path);
-		if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
-			iw = cairo_image_surface_get_width(img);
-			ih = cairo_image_surface_get_height(img);
-			s = MIN(it->w / iw, it->h / ih);
-			cairo_save(p->cr);
-			cairo_translate(p->cr, it->x + it->w - iw * s, it->y);
-			cairo_scale(p->cr, s, s);
-			cairo_set_source_surface(p->cr, img, 0, 0);
-			cairo_paint(p->cr);
-			cairo_restore(p->cr);
-		}
-		cairo_surface_destroy(img);
-	} else if (g_str_has_suffix(path, ".svg")) {
-		const struct rsvg_api *rsvg = rsvg_load();
-		RsvgHandle *h = rsvg != NULL ? rsvg->new_from_file(path, NULL) : NULL;
-		if (h != NULL) {
-			RsvgRectangle vp = { it->x, it->y, it->w, it->h };
-			rsvg->render_document(h, p->cr, &vp, NULL);
-			g_object_unref(h);
-		}
 	}
 }
 
@@ -253,7 +165,9 @@ paint_item(struct painter *p, const struct lay_item *it)
 		cairo_tag_end(cr, it->tag);
 		break;
 	case LAY_IMAGE:
-		paint_image(p, it);
+		image_paint(it->image, cr, it->x, it->y, it->w, it->h);
+		break;
+	case LAY__MAX:
 		break;
 	}
 }
@@ -262,15 +176,11 @@ paint_item(struct painter *p, const struct lay_item *it)
 static char *
 creation_date(void)
 {
-	const char	*epoch = g_getenv("SOURCE_DATE_EPOCH");
 	GDateTime	*dt;
-	char		*s, *end;
-	gint64		 t;
+	char		*s;
+	int64_t		 t;
 
-	if (epoch == NULL)
-		return NULL;
-	t = g_ascii_strtoll(epoch, &end, 10);
-	if (*epoch == '\0' || *end != '\0')
+	if (!env_source_date(&t))
 		return NULL;
 	dt = g_date_time_new_from_unix_utc(t);
 	if (dt == NULL)
@@ -328,6 +238,7 @@ co_render_pdf(const struct co_pages *pages, cairo_write_func_t write, void *clos
 	cairo_status_t		 st;
 	guint			 i, k;
 	bool			 ok = false;
+	double			 w = t->page_width, h = t->page_height;
 
 	memset(&p, 0, sizeof(p));
 	p.pages = pages;
@@ -343,6 +254,12 @@ co_render_pdf(const struct co_pages *pages, cairo_write_func_t write, void *clos
 	p.cr = cairo_create(p.surface);
 	for (i = 0; i < pages->pages->len; i++) {
 		const struct lay_page *pg = g_ptr_array_index(pages->pages, i);
+		/* Only a page of another size (a landscape table) changes it. */
+		if (pg->width != w || pg->height != h) {
+			w = pg->width;
+			h = pg->height;
+			cairo_pdf_surface_set_size(p.surface, w, h);
+		}
 		for (k = 0; k < pg->items->len; k++)
 			paint_item(&p, &g_array_index(pg->items, struct lay_item, k));
 		cairo_show_page(p.cr);

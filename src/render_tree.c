@@ -1,6 +1,7 @@
-/* render_tree.c: indented text dump of the model (-t tree), diffed by the golden tests. */
+/* render_tree.c: indented text dumps of the model (-t tree) and of the pages (-t layout), diffed by the golden tests. */
 #include <glib.h>
 
+#include "layout.h"
 #include "model.h"
 
 static void
@@ -85,5 +86,121 @@ co_render_tree(const struct co_doc *doc, size_t *len)
 	}
 	if (len != NULL)
 		*len = out->len;
+	return g_string_free(out, FALSE);
+}
+
+/* ---- the pages (-t layout) ------------------------------------------- */
+
+static const char *const item_names[LAY__MAX] = {
+	"text",		/* LAY_TEXT */
+	"rect",		/* LAY_RECT */
+	"line",		/* LAY_LINE */
+	"dots",		/* LAY_DOTS */
+	"link",		/* LAY_LINK */
+	"dest",		/* LAY_DEST */
+	"outline",	/* LAY_OUTLINE */
+	"tag",		/* LAY_TAG_BEGIN */
+	"end",		/* LAY_TAG_END */
+	"image",	/* LAY_IMAGE */
+};
+
+/* Appends the characters of lines [first, first + n) of "t", at most "max" of them. */
+static void
+append_excerpt(GString *out, struct measurer *m, const struct lay_text *t, int first,
+    int n, long max)
+{
+	const struct lay_run	*runs;
+	char			*error = NULL;
+	GString			*s = g_string_new(NULL);
+	const char		*p;
+	int			 i, k;
+
+	if ((runs = measure_runs(m, t, &error)) == NULL) {
+		g_string_append_printf(out, " (%s)", error);
+		g_free(error);
+		g_string_free(s, TRUE);
+		return;
+	}
+	for (i = first; i < first + n; i++) {
+		if (i > first)
+			g_string_append(s, " / ");
+		for (k = t->line_run[i]; k < t->line_run[i + 1]; k++)
+			g_string_append_len(s, runs[k].text, runs[k].ntext);
+	}
+	g_string_append(out, " \"");
+	for (p = s->str, i = 0; *p != '\0' && i < max; p = g_utf8_next_char(p), i++) {
+		gunichar c = g_utf8_get_char(p);
+		if (c == 0xad)
+			continue;	/* soft hyphens: unseen */
+		if (c == '"' || c == '\\')
+			g_string_append_c(out, '\\');
+		if (c == '\n')
+			g_string_append(out, "\\n");
+		else
+			g_string_append_unichar(out, c);
+	}
+	g_string_append(out, *p != '\0' ? "…\"" : "\"");
+	g_string_free(s, TRUE);
+}
+
+char *
+layout_dump(const struct co_pages *pages)
+{
+	GString			*out = g_string_new(NULL);
+	const struct lay_item	*it;
+	guint			 i, k;
+	int			 depth;
+
+	for (i = 0; i < pages->pages->len; i++) {
+		const struct lay_page *pg = g_ptr_array_index(pages->pages, i);
+		g_string_append_printf(out, "page %u %.1fx%.1f%s\n", i + 1, pg->width,
+		    pg->height, pg->cover ? " cover" : "");
+		depth = 1;
+		for (k = 0; k < pg->items->len; k++) {
+			it = &g_array_index(pg->items, struct lay_item, k);
+			if (it->kind == LAY_TAG_END && depth > 1)
+				depth--;
+			g_string_append_printf(out, "%*s%s", 2 * depth, "", item_names[it->kind]);
+			switch (it->kind) {
+			case LAY_TEXT:
+				g_string_append_printf(out, " %.1f %.1f lines %d+%d h %.1f",
+				    it->x, it->y, it->first, it->n,
+				    it->text->bottom[it->first + it->n - 1] -
+				    it->text->top[it->first]);
+				append_excerpt(out, pages->measure, it->text, it->first, it->n, 60);
+				break;
+			case LAY_RECT:
+			case LAY_IMAGE:
+				g_string_append_printf(out, " %.1f %.1f %.1fx%.1f", it->x, it->y,
+				    it->w, it->h);
+				break;
+			case LAY_LINE:
+			case LAY_DOTS:
+				g_string_append_printf(out, " %.1f %.1f to %.1f %.1f", it->x, it->y,
+				    it->x + it->w, it->y + it->h);
+				break;
+			case LAY_LINK:
+				g_string_append_printf(out, " %.1f %.1f %.1fx%.1f %s", it->x, it->y,
+				    it->w, it->h, it->uri != NULL ? it->uri : it->dest);
+				break;
+			case LAY_DEST:
+				g_string_append_printf(out, " %s %.1f %.1f", it->dest, it->x, it->y);
+				break;
+			case LAY_OUTLINE:
+				g_string_append_printf(out, " %d \"%s\" %s", it->level, it->tag,
+				    it->dest);
+				break;
+			case LAY_TAG_BEGIN:
+			case LAY_TAG_END:
+				g_string_append_printf(out, " %s", it->tag);
+				break;
+			case LAY__MAX:
+				break;
+			}
+			g_string_append_c(out, '\n');
+			if (it->kind == LAY_TAG_BEGIN)
+				depth++;
+		}
+	}
 	return g_string_free(out, FALSE);
 }

@@ -29,6 +29,9 @@ for t in "$B"/test_*; do
 	check "$(basename "$t")" $st
 done
 
+section "golden dumps of the model and the pages (tests/golden)"
+sh tests/golden/run.sh "$B/golden_dump" "$WORK/golden" || fail=$((fail + 1))
+
 section "golden diagnostics (tests/errors)"
 sh tests/errors/run.sh "$CLOSEOUT" "$WORK/errors" || fail=$((fail + 1))
 

@@ -38,6 +38,18 @@ static int	 harness_pass, harness_fail;
 	}								\
 } while (0)
 
+/* Two lengths in points equal to a hundredth of a point. */
+#define PT_EQ(got, want) do {						\
+	double g_ = (double)(got), w_ = (double)(want);			\
+	if (g_ - w_ < 0.005 && w_ - g_ < 0.005)				\
+		harness_pass++;						\
+	else {								\
+		harness_fail++;						\
+		printf("%s:%d: %s is %.3f, want %.3f\n", __FILE__, __LINE__, \
+		    #got, g_, w_);					\
+	}								\
+} while (0)
+
 /* Prints the tally; the value to return from main(). */
 #define DONE() (printf("%s: %d passed, %d failed\n", __FILE__,		\
     harness_pass, harness_fail), harness_fail ? 1 : 0)

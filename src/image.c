@@ -1,0 +1,185 @@
+/*
+ * image.c: the images a report names: confined to its folder, their size
+ * bounded before they are decoded, decoded once, drawn with cairo (PNG) or
+ * librsvg (SVG).  Any image left out gets a warning at the line naming it.
+ */
+#include <sys/stat.h>
+
+#include <cairo.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gmodule.h>
+#include <stdio.h>
+#include <string.h>
+#include <librsvg/rsvg.h>
+
+#include "image.h"
+#include "load.h"
+
+#define MAX_IMAGE_BYTES	(4 * 1024 * 1024)
+#define MAX_PIXELS	4000		/* a side, in pixels */
+
+/*
+ * librsvg, loaded the first time an SVG is opened: linking it costs every
+ * run 6 ms of start-up (a third of the seed report's budget) for what few
+ * reports use.  NULL if it cannot be loaded.
+ */
+struct rsvg_api {
+	RsvgHandle	*(*new_from_file)(const char *, GError **);
+	gboolean	 (*render_document)(RsvgHandle *, cairo_t *, const RsvgRectangle *,
+			    GError **);
+	gboolean	 (*intrinsic_size)(RsvgHandle *, gdouble *, gdouble *);
+};
+
+static const struct rsvg_api *
+rsvg_load(void)
+{
+	static struct rsvg_api	 api;
+	static bool		 tried;
+	GModule			*mod;
+
+	if (!tried) {
+		tried = true;
+		mod = g_module_open("librsvg-2.so.2", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+		if (mod == NULL ||
+		    !g_module_symbol(mod, "rsvg_handle_new_from_file", (gpointer *)&api.new_from_file) ||
+		    !g_module_symbol(mod, "rsvg_handle_render_document",
+		    (gpointer *)&api.render_document) ||
+		    !g_module_symbol(mod, "rsvg_handle_get_intrinsic_size_in_pixels",
+		    (gpointer *)&api.intrinsic_size))
+			api.new_from_file = NULL;
+		/* Kept open: the handles it makes live on in cairo's surface. */
+	}
+	return api.new_from_file != NULL ? &api : NULL;
+}
+
+/* Reads the PNG header: the decoded image is bounded before it is decoded. */
+static const char *
+png_check(const char *path)
+{
+	unsigned char	 h[24];
+	FILE		*fp;
+	unsigned long	 w, ht;
+	bool		 ok;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return "it cannot be read";
+	ok = fread(h, 1, sizeof(h), fp) == sizeof(h) &&
+	    memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(h + 12, "IHDR", 4) == 0;
+	fclose(fp);
+	if (!ok)
+		return "it is not a PNG file";
+	w = (unsigned long)h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19];
+	ht = (unsigned long)h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23];
+	if (w == 0 || ht == 0 || w > MAX_PIXELS || ht > MAX_PIXELS)
+		return "it is larger than 4000 × 4000 pixels";
+	return NULL;
+}
+
+static const char *
+open_png(struct co_image *img)
+{
+	cairo_surface_t	*s;
+	const char	*why;
+
+	if ((why = png_check(img->path)) != NULL)
+		return why;
+	s = cairo_image_surface_create_from_png(img->path);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		return "it does not decode (a damaged or truncated PNG)";
+	}
+	img->pixels = s;
+	img->width = cairo_image_surface_get_width(s);
+	img->height = cairo_image_surface_get_height(s);
+	return NULL;
+}
+
+static const char *
+open_svg(struct co_image *img)
+{
+	const struct rsvg_api	*rsvg = rsvg_load();
+	RsvgHandle		*h;
+	gdouble			 w = 0, ht = 0;
+
+	if (rsvg == NULL)
+		return "librsvg (librsvg2-2) is not installed";
+	if ((h = rsvg->new_from_file(img->path, NULL)) == NULL)
+		return "it is not a valid SVG file";
+	if (!rsvg->intrinsic_size(h, &w, &ht) || w <= 0 || ht <= 0)
+		w = ht = 0;	/* no size of its own: it fills the box */
+	img->svg = h;
+	img->width = w;
+	img->height = ht;
+	return NULL;
+}
+
+struct co_image *
+image_open(struct co_diags *d, const char *dir, const char *name, struct co_pos pos,
+    enum co_diag_id id)
+{
+	struct co_image	*img;
+	const char	*why = NULL;
+	GStatBuf	 st;
+	char		*path;
+	bool		 png = g_str_has_suffix(name, ".png"), svg = g_str_has_suffix(name, ".svg");
+
+	img = g_new0(struct co_image, 1);
+	path = doc_path_inside(dir, name, true);
+	/* g_stat() follows a symbolic link to the file doc_path_inside() checked. */
+	if (!png && !svg)
+		why = "it must be a PNG or SVG file";
+	else if (path == NULL)
+		why = "it is outside the report's folder";
+	else if (g_stat(path, &st) != 0)
+		why = "there is no such file";
+	else if (!S_ISREG(st.st_mode))
+		why = "it is not a regular file";
+	else if (st.st_size > MAX_IMAGE_BYTES)
+		why = "it is larger than 4 MiB";
+	if (why == NULL) {
+		img->path = path;
+		img->kind = png ? CO_IMAGE_PNG : CO_IMAGE_SVG;
+		why = png ? open_png(img) : open_svg(img);
+	} else
+		g_free(path);
+	if (why != NULL) {
+		co_diag(d, pos, id, "'%s': %s", name, why);
+		image_free(img);
+		return NULL;
+	}
+	return img;
+}
+
+void
+image_free(struct co_image *img)
+{
+	if (img == NULL)
+		return;
+	if (img->pixels != NULL)
+		cairo_surface_destroy(img->pixels);
+	if (img->svg != NULL)
+		g_object_unref(img->svg);
+	g_free(img->path);
+	g_free(img);
+}
+
+void
+image_paint(const struct co_image *img, void *ctx, double x, double y, double w, double h)
+{
+	cairo_t		*cr = ctx;
+	double		 s;
+
+	if (img->kind == CO_IMAGE_PNG) {
+		s = MIN(w / img->width, h / img->height);
+		cairo_save(cr);
+		cairo_translate(cr, x + w - img->width * s, y);
+		cairo_scale(cr, s, s);
+		cairo_set_source_surface(cr, img->pixels, 0, 0);
+		cairo_paint(cr);
+		cairo_restore(cr);
+	} else {
+		RsvgRectangle vp = { x, y, w, h };
+		rsvg_load()->render_document(img->svg, cr, &vp, NULL);
+	}
+}

@@ -1,0 +1,140 @@
+/* layout_int.h: what the layout's files share among themselves (layout*.c only). */
+#ifndef CO_LAYOUT_INT_H
+#define CO_LAYOUT_INT_H
+
+#include <glib.h>
+
+#include "layout.h"
+
+#define MM		(72.0 / 25.4)
+/* Lines in table cells: Lato's own 1.05 em left descenders touching capitals. */
+#define CELL_LEADING	1.2
+
+/* Text being built: characters, styled spans and links, as measure.h wants them. */
+struct rich {
+	GString		*text;		/* the characters */
+	GArray		*spans;		/* struct ms_span, in the order they were closed */
+	GArray		*links;		/* struct ms_link */
+};
+
+/* A heading placed in the body, for the contents. */
+struct heading {
+	const struct co_node	*section;	/* the heading's section */
+	int			 page;		/* body page index, 0-based */
+	char			*dest;		/* named destination */
+};
+
+/* The running header and footer: each slot measured once while its text stays. */
+struct running {
+	char		*str;		/* the text last measured */
+	struct lay_text	*natural;	/* on one line, whole */
+	struct lay_text	*fitted;	/* cut to width, or NULL */
+	double		 width;		/* of fitted */
+};
+
+/* Headings placed with nothing after them yet: they go to the next page with it. */
+struct keep {
+	bool		 active;	/* headings placed, nothing after them */
+	bool		 in_heading;	/* a heading is being placed */
+	bool		 fresh;		/* they began a page: nothing to move */
+	guint		 item;		/* their first item on the page */
+	int		 ntags;		/* tags open before them */
+	guint		 heading;	/* their first entry in headings */
+	double		 y;		/* where they begin */
+};
+
+/* The paginator's state, shared by every part of the layout. */
+struct flow {
+	struct co_pages		*out;		/* what we make */
+	const struct co_doc	*doc;		/* what we lay out */
+	struct co_diags		*diags;		/* what cannot be laid out as written, or NULL */
+	const struct tpl	*tpl;		/* house style */
+	struct measurer		*m;		/* measures text */
+	GPtrArray		*pages;		/* pages being filled */
+	struct lay_page		*page;		/* the current page */
+	double			 y;		/* top of the free space */
+	double			 top, bottom;	/* body area, pt from the page top */
+	double			 left, width;	/* body area, pt */
+	bool			 fresh;		/* nothing on this page yet */
+	bool			 whole_words;	/* names: no dictionary hyphenation */
+	GPtrArray		*tags;		/* open structure tags (const char *) */
+	GArray			*headings;	/* struct heading, for the contents */
+	struct keep		 keep;		/* headings kept with what follows */
+	struct running		 running[4];	/* header left, right; footer left, right */
+};
+
+/* layout.c: pages, items and structure tags */
+struct lay_item	*add_item(struct flow *, enum lay_kind);
+void		 tag_begin(struct flow *, const char *tag);
+void		 tag_end(struct flow *);
+void		 new_page(struct flow *);
+struct lay_page	*page_new(GPtrArray *pages, const struct tpl *);
+void		 page_free(struct lay_page *);
+/* Starts a new page unless "h" points still fit (or the page is empty). */
+void		 ensure(struct flow *, double h);
+/* Places lines [first, first + n) of "t" with their top at (x, y), with their links. */
+void		 place_lines(struct flow *, const struct lay_text *, int first, int n,
+		    double x, double y);
+/* One list item: a label ("•", "3.") and its text with a hanging indent. */
+void		 flow_item(struct flow *, const char *label, struct rich *, double indent);
+
+/* layout_text.c: text built from the model, then measured */
+void		 rich_init(struct rich *);
+/* A span over [start, the end of the text so far) with "flags" (MS_*). */
+void		 rich_span(struct rich *, size_t start, unsigned flags);
+/* Appends "s" as it is: no ties, no hyphenation. */
+void		 rich_raw(struct rich *, const char *s);
+/* Appends the author's text "s": numbers tied, hyphenated if "hyphenate". */
+void		 rich_words(struct flow *, struct rich *, const char *s, bool hyphenate);
+void		 rich_link(struct flow *, struct rich *, const char *uri, size_t start);
+/* Appends the inline children of "n". */
+void		 rich_inline(struct flow *, struct rich *, const struct co_node *n,
+		    bool in_link);
+/* Turns the spaces from byte "start" on into no-break spaces. */
+void		 rich_tie_spaces(struct rich *, size_t start);
+/* The narrowest and the natural width of "r" (not taken). */
+void		 rich_widths(struct flow *, const struct rich *, const struct tpl_font *,
+		    double *minw, double *maxw);
+/* Measures "r" (taken, freed) in the text's colour; the pages own the result. */
+struct lay_text	*rich_measure(struct flow *, struct rich *, const struct tpl_font *,
+		    double leading, double width, int flags, const struct tpl_colour *);
+struct lay_text	*plain_text(struct flow *, const char *, const struct tpl_font *,
+		    double leading, double width, int flags, const struct tpl_colour *);
+
+/* layout_table.c: a grid of cells, placed with its header repeated on every page */
+enum { ROW_BODY, ROW_HEAD, ROW_TOTAL };
+
+struct gcell {
+	struct rich	 r;		/* content */
+	bool		 right;		/* numbers align right */
+	bool		 loose;		/* a web address: may wrap where it must */
+};
+
+struct grid {
+	int		 ncols;		/* columns */
+	GArray		*cells;		/* struct gcell, row by row */
+	GArray		*kinds;		/* per row: ROW_* */
+	const char	*caption;	/* or NULL */
+	struct co_pos	 pos;		/* where the table is written, for messages */
+};
+
+void		 grid_init(struct grid *, int ncols);
+void		 grid_row(struct grid *, int kind);
+/* The next cell of the last row, empty. */
+struct gcell	*grid_cell(struct grid *);
+/* Measures and places "g", then frees its cells. */
+void		 flow_grid(struct flow *, struct grid *);
+void		 flow_table(struct flow *, const struct co_node *table);
+
+/* layout_records.c: typed tables */
+void		 flow_records(struct flow *, const struct co_node *records);
+
+/* layout_cover.c */
+void		 flow_cover(struct flow *);
+
+/* layout_toc.c: contents and running heads */
+void		 flow_contents(struct flow *, GPtrArray *cover, GPtrArray *toc);
+void		 add_running(struct flow *, struct lay_page *, int number, int total);
+void		 running_free(struct flow *);
+
+#endif
