@@ -33,8 +33,10 @@ struct lay_item {
 	float			 x, y, w, h;	/* page coordinates, pt, y down */
 	float			 line_width;	/* LINE/DOTS */
 	const struct tpl_colour	*colour;	/* RECT fill, LINE/DOTS stroke */
-	const struct lay_text	*text;		/* LAY_TEXT */
-	const struct co_image	*image;		/* LAY_IMAGE */
+	union {
+		const struct lay_text	*text;	/* LAY_TEXT */
+		const struct co_image	*image;	/* LAY_IMAGE */
+	};
 	const char		*uri;		/* LAY_LINK external */
 	const char		*dest;		/* LINK/DEST/OUTLINE: destination name */
 	const char		*tag;		/* TAG_*: structure tag; OUTLINE: title */

@@ -6,11 +6,12 @@
 
 struct srcmap {
 	const char	*src;		/* the text, borrowed */
-	size_t		 len;		/* bytes */
-	GArray		*starts;	/* size_t: the first byte of each line */
-	GArray		*ends;		/* size_t: where each line's text ends (its break) */
+	size_t		 len;		/* bytes (at most 4 GiB: inputs are 16 MiB at most) */
+	GArray		*starts;	/* guint32: the first byte of each line */
 	size_t		 bom;		/* bytes of a byte order mark at the start */
 };
+
+#define START(m, i)	((size_t)g_array_index((m)->starts, guint32, (i)))
 
 /* Bytes of the line break at p (0 if none): the rules of "breaks". */
 static size_t
@@ -36,13 +37,13 @@ srcmap_new(const char *src, size_t len, enum srcmap_breaks breaks)
 {
 	struct srcmap	*m;
 	const char	*p, *end = src + len;
-	size_t		 off, n;
+	guint32		 off;
+	size_t		 n;
 
 	m = g_new0(struct srcmap, 1);
 	m->src = src;
 	m->len = len;
-	m->starts = g_array_new(FALSE, FALSE, sizeof(size_t));
-	m->ends = g_array_new(FALSE, FALSE, sizeof(size_t));
+	m->starts = g_array_new(FALSE, FALSE, sizeof(guint32));
 	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
 		m->bom = 3;
 	off = 0;
@@ -58,13 +59,10 @@ srcmap_new(const char *src, size_t len, enum srcmap_breaks breaks)
 			p++;
 			continue;
 		}
-		off = p - src;
-		g_array_append_val(m->ends, off);
 		p += n;
 		off = p - src;
 		g_array_append_val(m->starts, off);
 	}
-	g_array_append_val(m->ends, len);
 	return m;
 }
 
@@ -74,7 +72,6 @@ srcmap_free(struct srcmap *m)
 	if (m == NULL)
 		return;
 	g_array_free(m->starts, TRUE);
-	g_array_free(m->ends, TRUE);
 	g_free(m);
 }
 
@@ -84,13 +81,28 @@ srcmap_lines(const struct srcmap *m)
 	return m->starts->len;
 }
 
+/* Where the text of the line ending just before "next" (a line's start) ends. */
+static size_t
+text_end(const struct srcmap *m, size_t next)
+{
+	const unsigned char	*s = (const unsigned char *)m->src;
+
+	if (s[next - 1] == '\n')
+		return next >= 2 && s[next - 2] == '\r' ? next - 2 : next - 1;
+	if (s[next - 1] == '\r')
+		return next - 1;
+	if (s[next - 1] == 0x85)
+		return next - 2;		/* NEL, C2 85 */
+	return next - 3;			/* LS or PS, E2 80 A8/A9 */
+}
+
 bool
 srcmap_line(const struct srcmap *m, unsigned line, size_t *start, size_t *end)
 {
 	if (line >= m->starts->len)
 		return false;
-	*start = g_array_index(m->starts, size_t, line);
-	*end = g_array_index(m->ends, size_t, line);
+	*start = START(m, line);
+	*end = line + 1 < m->starts->len ? text_end(m, START(m, line + 1)) : m->len;
 	if (line == 0 && *start < m->bom)
 		*start = m->bom;
 	return true;
@@ -104,7 +116,7 @@ line_of(const struct srcmap *m, size_t off)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo + 1) / 2;
-		if (g_array_index(m->starts, size_t, mid) <= off)
+		if (START(m, mid) <= off)
 			lo = mid;
 		else
 			hi = mid - 1;
@@ -149,7 +161,7 @@ srcmap_pos_at(const struct srcmap *m, struct srcmap_cursor *c, size_t off)
 		srcmap_line(m, c->pos.line, &start, &end);
 		/* Still on the cursor's line: count on from it. */
 		if (off <= end && (c->pos.line + 1 >= m->starts->len ||
-		    off < g_array_index(m->starts, size_t, c->pos.line + 1))) {
+		    off < START(m, c->pos.line + 1))) {
 			c->pos.col += count_chars(m->src + c->off, m->src + MIN(off, end));
 			c->off = off;
 			return c->pos;
