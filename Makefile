@@ -18,7 +18,7 @@ B	 = build
 -include Makefile.local
 
 # Core objects in pipeline order: model, load, build, number, render.
-CORE	 = arena env srcmap diag model doc load_yaml build inline dates load_xml i18n number \
+CORE	 = arena env srcmap diag model doc load_yaml build inline dates load_xml validate i18n number \
 	   fonts template hyphen measure measure_pango image layout layout_text layout_table \
 	   layout_records layout_cover layout_toc render_pdf pdf_finish outfile pdf render_xml \
 	   render_tree
@@ -116,15 +116,19 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC	 = clang
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	   -fno-sanitize-recover=undefined
-FUZZ	 = fuzz_load fuzz_inline fuzz_xml
+FUZZ	 = fuzz_load fuzz_inline fuzz_xml fuzz_layout
 
 $(B)/fuzz/%.o: src/%.c $(HDRS)
 	@mkdir -p $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS_ALL) -c -o $@ $<
 
-$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE:%=$(B)/fuzz/%.o)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS_ALL) -o $@ $< \
-		$(CORE:%=$(B)/fuzz/%.o) $(LIBS)
+$(B)/fuzz/fake_measure.o: $(FAKE) $(HDRS)
+	@mkdir -p $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS_ALL) -c -o $@ $<
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE:%=$(B)/fuzz/%.o) $(B)/fuzz/fake_measure.o
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS_ALL) -Itests/unit -o $@ $< \
+		$(CORE:%=$(B)/fuzz/%.o) $(B)/fuzz/fake_measure.o $(LIBS)
 
 fuzz-build: $(FUZZ:%=$(B)/fuzz/%)
 

@@ -69,58 +69,6 @@ build_check_chars(struct co_diags *d, struct co_pos pos, const char *s, size_t l
 	return false;
 }
 
-void
-build_check_date(struct co_doc *doc, struct co_str *out, const char *what)
-{
-	char		 iso[11];
-	const char	*why;
-
-	if (out->s == NULL)
-		return;
-	if ((why = date_parse(out->s, false, iso)) != NULL) {
-		co_diag(&doc->diags, out->pos, CO_DIAG_E_DATE, "'%s' in %s", out->s, what);
-		co_diag(&doc->diags, out->pos, CO_DIAG_HINT, "%s", why);
-		out->s = NULL;
-		return;
-	}
-	out->s = arena_strdup(doc->arena, iso);
-}
-
-void
-build_check_period(struct co_doc *doc, const struct co_meta *m)
-{
-	if (m->period_start.s != NULL && m->period_end.s != NULL &&
-	    strcmp(m->period_end.s, m->period_start.s) < 0)
-		co_diag(&doc->diags, m->period_end.pos, CO_DIAG_E_PERIOD,
-		    "the project ends before it starts");
-}
-
-bool
-build_check_completed(struct co_doc *doc, struct co_pos pos, const char *status,
-    const char *missing, const char *item)
-{
-	if (status != NULL && strcmp(status, "done") != 0)
-		return false;
-	co_diag(&doc->diags, pos, CO_DIAG_E_MISSING,
-	    "%s in %s: a deliverable that is done%s needs it", missing, item,
-	    status != NULL ? "" : " (no status means done)");
-	return true;
-}
-
-bool
-build_check_row(struct co_doc *doc, struct co_pos pos, const char *row, int cells,
-    int *width)
-{
-	if (*width < 0)
-		*width = cells;
-	if (cells == *width)
-		return true;
-	co_diag(&doc->diags, pos, CO_DIAG_E_VALUE,
-	    "row length: %s has %d cell%s, the table has %d column%s", row, cells,
-	    cells == 1 ? "" : "s", *width, *width == 1 ? "" : "s");
-	return false;
-}
-
 /* The value for "key" in mapping "map", or NULL. */
 static const struct ynode *
 map_get(const struct ynode *map, const char *key)
@@ -262,16 +210,12 @@ get_enum(struct co_doc *doc, const struct ynode *map, const char *key,
 	out->s = NULL;
 }
 
+/* A date as written; validate.c makes it ISO. */
 static void
 get_date(struct co_doc *doc, const struct ynode *map, const char *key,
     const char *where, bool required, struct co_str *out)
 {
-	char		*what;
-
 	get_str(doc, map, key, where, required, out);
-	what = g_strdup_printf("%s.%s", where, key);
-	build_check_date(doc, out, what);
-	g_free(what);
 }
 
 /* A list of one-line texts, e.g. keywords. */
@@ -437,7 +381,6 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		check_keys(doc, v, period_keys, "meta.period");
 		get_date(doc, v, "start", "meta.period", false, &m->period_start);
 		get_date(doc, v, "end", "meta.period", false, &m->period_end);
-		build_check_period(doc, m);
 	}
 	get_date(doc, meta, "date", "meta", true, &m->date);
 	get_str(doc, meta, "version", "meta", false, &m->version);
@@ -565,16 +508,18 @@ build_inline(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 	return true;
 }
 
+/*
+ * One field of a typed record: inline text, or the value as written
+ * (white space squeezed), which validate.c checks and normalizes.
+ */
 static void
 build_field(struct co_doc *doc, struct co_node *rec, enum co_rec type, int fi,
     const struct ynode *v, const char *where)
 {
 	const struct co_field_spec	*f = &model_recs[type].fields[fi];
 	struct co_node			*field;
-	const char			*s, *why, *near;
-	char				 iso[11], *flat, *path;
-	int64_t				 cents;
-	int				 i;
+	const char			*s;
+	char				*flat, *path;
 
 	path = g_strdup_printf("%s.%s", where, f->key);
 	field = model_node_new(doc, CO_KIND_FIELD, v->pos);
@@ -582,106 +527,13 @@ build_field(struct co_doc *doc, struct co_node *rec, enum co_rec type, int fi,
 	if (f->type == CO_FTYPE_TEXT) {
 		if (build_inline(doc, field, v, path))
 			model_append(rec, field);
-		g_free(path);
-		return;
-	}
-	if ((s = want_text(doc, v, path)) == NULL) {
-		g_free(path);
-		return;
-	}
-	flat = text_squeeze(s, v->len);
-	switch (f->type) {
-	case CO_FTYPE_DATE:
-	case CO_FTYPE_MONTH:
-		if ((why = date_parse(flat, f->type == CO_FTYPE_MONTH, iso)) != NULL) {
-			co_diag(&doc->diags, v->pos, CO_DIAG_E_DATE, "'%s' in %s", flat, path);
-			co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "%s", why);
-			goto out;
-		}
-		field->as.field.value = arena_strdup(doc->arena, iso);
-		break;
-	case CO_FTYPE_EMAIL:
-		if (!email_valid(flat)) {
-			co_diag(&doc->diags, v->pos, CO_DIAG_E_EMAIL, "'%s' in %s", flat, path);
-			co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "write it as name@example.fi");
-			goto out;
-		}
+	} else if ((s = want_text(doc, v, path)) != NULL) {
+		flat = text_squeeze(s, v->len);
 		field->as.field.value = arena_strdup(doc->arena, flat);
-		break;
-	case CO_FTYPE_URL:
-		if (!url_valid(flat)) {
-			co_diag(&doc->diags, v->pos, CO_DIAG_E_URL, "'%s' in %s", flat, path);
-			co_diag(&doc->diags, v->pos, CO_DIAG_HINT,
-			    "write the whole address, starting with https://");
-			goto out;
-		}
-		field->as.field.value = arena_strdup(doc->arena, flat);
-		break;
-	case CO_FTYPE_AMOUNT:
-		if (!amount_parse(flat, &cents)) {
-			co_diag(&doc->diags, v->pos, CO_DIAG_E_AMOUNT, "'%s' in %s", flat, path);
-			co_diag(&doc->diags, v->pos, CO_DIAG_HINT,
-			    "write a number such as 12500 or 12500.50, without a currency");
-			goto out;
-		}
-		field->as.field.value = amount_canonical(cents);
-		{
-			char *tmp = (char *)field->as.field.value;
-			field->as.field.value = arena_strdup(doc->arena, tmp);
-			g_free(tmp);
-		}
-		break;
-	case CO_FTYPE_ENUM:
-		for (i = 0; f->values[i] != NULL; i++)
-			if (strcmp(f->values[i], flat) == 0)
-				break;
-		if (f->values[i] == NULL) {
-			co_diag(&doc->diags, v->pos, CO_DIAG_E_VALUE, "'%s' for %s", flat, path);
-			if ((near = diag_nearest(flat, f->values)) != NULL)
-				co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
-			else {
-				GString *l = g_string_new(NULL);
-				for (i = 0; f->values[i] != NULL; i++)
-					g_string_append_printf(l, "%s%s", i ? ", " : "", f->values[i]);
-				co_diag(&doc->diags, v->pos, CO_DIAG_HINT, "use one of: %s", l->str);
-				g_string_free(l, TRUE);
-			}
-			goto out;
-		}
-		field->as.field.value = f->values[i];
-		break;
-	case CO_FTYPE_TEXT:
-		break;
+		g_free(flat);
+		model_append(rec, field);
 	}
-	model_append(rec, field);
-out:
-	g_free(flat);
 	g_free(path);
-}
-
-/*
- * A deliverable without 'completed': wrong only if it is done, which is
- * also what no status means; planned, in_progress and cancelled ones may
- * have 'due' instead.
- */
-static void
-check_completed(struct co_doc *doc, const struct ynode *e, const char *item)
-{
-	const struct ynode	*st;
-	char			*status = NULL;
-	bool			 missing;
-
-	/* The status as build_field() reads it: " done " is done too. */
-	if ((st = map_get(e, "status")) != NULL)
-		status = st->type == Y_SCALAR ? text_squeeze(st->str, st->len) :
-		    g_strdup("?");
-	missing = build_check_completed(doc, e->pos, status, "'completed'", item);
-	g_free(status);
-	if (!missing)
-		return;
-	co_diag(&doc->diags, e->pos, CO_DIAG_HINT,
-	    "write the month, e.g. 'completed: 1/2019'; one not done yet takes "
-	    "'status: planned' (or in_progress, cancelled) and 'due'");
 }
 
 /* A typed table from a list of mappings. */
@@ -702,6 +554,7 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 	    g_strdup_printf("%s.%s", where, spec->key);
 	recs = model_node_new(doc, CO_KIND_RECORDS, v->pos);
 	recs->as.records.rec = type;
+	recs->as.records.where = arena_strdup(doc->arena, path);
 	if (type == CO_REC_BUDGET) {
 		recs->as.records.currency = "EUR";
 		if (v->type == Y_MAP) {
@@ -740,24 +593,22 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 		}
 		check_keys(doc, e, keys, item);
 		rec = model_add(doc, recs, CO_KIND_RECORD, e->pos);
+		rec->as.record.where = arena_strdup(doc->arena, item);
 		for (i = 0; i < spec->nfields; i++) {
 			if ((fv = map_get(e, spec->fields[i].key)) != NULL)
 				build_field(doc, rec, type, i, fv, item);
-			else if (type == CO_REC_DELIVERABLES &&
-			    strcmp(spec->fields[i].key, "completed") == 0)
-				check_completed(doc, e, item);
-			else if (spec->fields[i].required) {
+			else if (spec->fields[i].required &&
+			    !(type == CO_REC_DELIVERABLES && strcmp(spec->fields[i].key,
+			    "completed") == 0))
+				/* The XSD says this of XML; validate.c checks 'completed'. */
 				co_diag(&doc->diags, e->pos, CO_DIAG_E_MISSING, "'%s' in %s",
 				    spec->fields[i].key, item);
-			}
 		}
 		if (type == CO_REC_DOCUMENTS && map_get(e, "url") && map_get(e, "attachment"))
 			co_diag(&doc->diags, map_get(e, "attachment")->pos, CO_DIAG_E_CONFLICT,
 			    "%s has both 'url' and 'attachment'; keep one", item);
 		g_free(item);
 	}
-	if (recs->first == NULL)
-		co_diag(&doc->diags, v->pos, CO_DIAG_W_EMPTY_TABLE, "%s has no rows", path);
 	g_free(path);
 }
 
@@ -769,7 +620,7 @@ build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 	const struct ynode	*cols, *rows, *r, *c;
 	struct co_node		*table, *row, *cell;
 	struct co_str		 caption = { NULL, { 0, 0 } };
-	int			 width = -1, n, k;
+	int			 n, k;
 	char			*path;
 
 	if (!want(doc, v, Y_MAP, where))
@@ -785,7 +636,6 @@ build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 			cell = model_add(doc, row, CO_KIND_CELL, c->pos);
 			build_inline(doc, cell, c, "columns");
 		}
-		width = cols->count;
 	}
 	if ((rows = map_get(v, "rows")) == NULL) {
 		co_diag(&doc->diags, v->pos, CO_DIAG_E_MISSING, "'rows' in %s", where);
@@ -796,8 +646,8 @@ build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 	for (n = 1, r = rows->first; r != NULL; r = r->next, n++) {
 		path = g_strdup_printf("%s row %d", where, n);
 		if (want(doc, r, Y_SEQ, path)) {
-			build_check_row(doc, r->pos, path, r->count, &width);
 			row = model_add(doc, table, CO_KIND_ROW, r->pos);
+			row->as.row.where = arena_strdup(doc->arena, path);
 			for (k = 0, c = r->first; c != NULL; c = c->next, k++) {
 				cell = model_add(doc, row, CO_KIND_CELL, c->pos);
 				/* An empty cell is allowed in a table. */

@@ -1,4 +1,4 @@
-/* build.h: the report format's rules, kept in build.c; doc.c, load_yaml.c and load_xml.c apply them too. */
+/* build.h: the characters no report may hold, checked as each loader reads (doc.c, load_yaml.c, load_xml.c). */
 #ifndef CO_BUILD_H
 #define CO_BUILD_H
 
@@ -20,26 +20,5 @@ const char	*build_forbidden(const char *s, size_t len, unsigned *c);
  */
 bool		 build_check_chars(struct co_diags *, struct co_pos, const char *s,
 		    size_t len);
-/*
- * Replaces out->s, a date as written, with its ISO form in the arena; NULL
- * after a message naming "what" (meta.date, <dcterms:date>).
- */
-void		 build_check_date(struct co_doc *, struct co_str *out, const char *what);
-/* A project period may not end before it starts (ISO dates, either absent). */
-void		 build_check_period(struct co_doc *, const struct co_meta *);
-/*
- * A deliverable at "pos" has no 'completed' ("missing" names it: 'completed',
- * <completed>): an error when "status" (as written, NULL if none) is done or
- * absent.  True after the message; the caller adds a hint in its own syntax.
- */
-bool		 build_check_completed(struct co_doc *, struct co_pos,
-		    const char *status, const char *missing, const char *item);
-/*
- * A row of a generic table, "cells" long: *width is the table's (the
- * header's, or -1 until the first row sets it).  False after a message
- * at "pos" naming the row as "row".
- */
-bool		 build_check_row(struct co_doc *, struct co_pos, const char *row,
-		    int cells, int *width);
 
 #endif

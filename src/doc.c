@@ -14,6 +14,7 @@
 #include "model.h"
 #include "number.h"
 #include "text.h"
+#include "validate.h"
 #include "srcmap.h"
 #include "ytree.h"
 
@@ -186,6 +187,7 @@ load(struct co_doc *doc, const char *path, const char *data, size_t len,
 		return;
 	if (input == CO_INPUT_AUTO)
 		input = looks_like_xml(doc->src, doc->srclen) ? CO_INPUT_XML : CO_INPUT_YAML;
+	doc->input = input;
 	diags_set_source(&doc->diags, doc->src, doc->srclen,
 	    input == CO_INPUT_XML ? SRCMAP_XML : SRCMAP_YAML);
 	if (!check_encoding(doc))
@@ -199,6 +201,8 @@ load(struct co_doc *doc, const char *path, const char *data, size_t len,
 		if (tree != NULL || doc->diags.worst < CO_LEVEL_ERROR)
 			build_from_yaml(doc, tree);
 	}
+	/* One set of rules for both loaders' models. */
+	validate_doc(doc);
 	if (arena_used(doc->arena) > CO_MAX_MODEL_BYTES) {
 		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_E_NODES,
 		    "the report needs more than %zu MiB of memory",

@@ -368,47 +368,11 @@ read_text(struct xload *x, struct co_node *parent, const xmlNode *el, const char
 		co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_E_EMPTY, "%s has no text", what);
 }
 
-/* Scalar field values pass the same checks as in YAML, then keep their canonical form. */
+/* A scalar field's value as written, white space squeezed: validate.c checks it. */
 static const char *
-field_value(struct xload *x, const struct co_field_spec *f, const xmlNode *el)
+field_value(struct xload *x, const xmlNode *el)
 {
-	struct co_str	 s = content(x, el);
-	char		 iso[11], *tmp;
-	const char	*v;
-	int64_t		 cents;
-	int		 i;
-
-	switch (f->type) {
-	case CO_FTYPE_DATE:
-	case CO_FTYPE_MONTH:
-		if (date_parse(s.s, f->type == CO_FTYPE_MONTH, iso) != NULL)
-			break;
-		return arena_strdup(x->doc->arena, iso);
-	case CO_FTYPE_AMOUNT:
-		if (!amount_parse(s.s, &cents))
-			break;
-		tmp = amount_canonical(cents);
-		v = arena_strdup(x->doc->arena, tmp);
-		g_free(tmp);
-		return v;
-	case CO_FTYPE_ENUM:
-		for (i = 0; f->values[i] != NULL; i++)
-			if (strcmp(f->values[i], s.s) == 0)
-				return f->values[i];
-		break;
-	case CO_FTYPE_EMAIL:
-		if (!email_valid(s.s))
-			break;
-		return s.s;
-	case CO_FTYPE_URL:
-		if (!url_valid(s.s))
-			break;
-		return s.s;
-	case CO_FTYPE_TEXT:
-		return NULL;
-	}
-	co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_E_VALUE, "'%s' in <%s>", s.s, f->key);
-	return NULL;
+	return content(x, el).s;
 }
 
 static void
@@ -418,14 +382,13 @@ read_records(struct xload *x, struct co_node *section, enum co_rec type,
 	const struct co_rec_spec	*spec = &model_recs[type];
 	struct co_node			*recs, *rec, *field;
 	const xmlNode			*r, *f;
-	const char			*status;
 	char				*item, *what;
 	xmlChar				*cur;
-	bool				 completed, status_bad;
 	int				 i, n;
 
-	recs = model_add(x->doc, section, CO_KIND_RECORDS, node_pos(el));
+	recs = model_add(x->doc, section, CO_KIND_RECORDS, elem_pos(x, el));
 	recs->as.records.rec = type;
+	recs->as.records.where = arena_printf(x->doc->arena, "<%s>", spec->key);
 	if (type == CO_REC_BUDGET) {
 		cur = xmlGetProp(el, X("currency"));
 		recs->as.records.currency = arena_strdup(x->doc->arena,
@@ -436,15 +399,14 @@ read_records(struct xload *x, struct co_node *section, enum co_rec type,
 		if (!is(r, spec->item))
 			continue;
 		item = g_strdup_printf("<%s> %d", spec->item, ++n);
-		rec = model_add(x->doc, recs, CO_KIND_RECORD, node_pos(r));
-		status = NULL;
-		completed = status_bad = false;
+		rec = model_add(x->doc, recs, CO_KIND_RECORD, elem_pos(x, r));
+		rec->as.record.where = arena_strdup(x->doc->arena, item);
 		for (f = r->children; f != NULL; f = f->next) {
 			if (f->type != XML_ELEMENT_NODE)
 				continue;
 			if ((i = model_rec_field_index(type, (const char *)f->name)) < 0)
 				continue;
-			field = model_add(x->doc, rec, CO_KIND_FIELD, node_pos(f));
+			field = model_add(x->doc, rec, CO_KIND_FIELD, elem_pos(x, f));
 			field->as.field.index = i;
 			if (spec->fields[i].type == CO_FTYPE_TEXT) {
 				what = g_strdup_printf("<%s> in %s", spec->fields[i].key, item);
@@ -452,36 +414,19 @@ read_records(struct xload *x, struct co_node *section, enum co_rec type,
 				g_free(what);
 				continue;
 			}
-			field->as.field.value = field_value(x, &spec->fields[i], f);
-			if (strcmp(spec->fields[i].key, "completed") == 0)
-				completed = true;
-			else if (strcmp(spec->fields[i].key, "status") == 0) {
-				status = field->as.field.value;
-				status_bad = status == NULL;
-			}
+			field->as.field.value = field_value(x, f);
 		}
-		/* What the XSD cannot say: done (or no status) needs 'completed'. */
-		if (type == CO_REC_DELIVERABLES && !completed && !status_bad &&
-		    build_check_completed(x->doc, elem_pos(x, r), status, "<completed>", item))
-			co_diag(&x->doc->diags, elem_pos(x, r), CO_DIAG_HINT,
-			    "add <completed>2019-01</completed> after <description>; one "
-			    "not done yet takes <status>planned</status> (or in_progress, "
-			    "cancelled) and <due>");
 		g_free(item);
 	}
-	if (recs->first == NULL)
-		co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_W_EMPTY_TABLE, "<%s> has no rows",
-		    spec->key);
 }
 
-/* A generic table; every row as long as the head, or as the first row. */
+/* A generic table: its head row and rows (validate.c checks their lengths). */
 static void
 read_table(struct xload *x, struct co_node *section, const xmlNode *el)
 {
 	struct co_node	*table, *row;
 	const xmlNode	*r, *k;
-	char		*what;
-	int		 width = -1, cells, n = 0;
+	int		 n = 0;
 
 	table = model_add(x->doc, section, CO_KIND_TABLE, node_pos(el));
 	for (r = el->children; r != NULL; r = r->next) {
@@ -491,24 +436,16 @@ read_table(struct xload *x, struct co_node *section, const xmlNode *el)
 		}
 		if (!is(r, "head") && !is(r, "row"))
 			continue;
-		row = model_add(x->doc, table, CO_KIND_ROW, node_pos(r));
+		row = model_add(x->doc, table, CO_KIND_ROW, elem_pos(x, r));
 		row->as.row.header = is(r, "head");
-		for (cells = 0, k = r->children; k != NULL; k = k->next)
+		if (!row->as.row.header)
+			row->as.row.where = arena_printf(x->doc->arena, "<row> %d", ++n);
+		for (k = r->children; k != NULL; k = k->next)
 			if (is(k, "cell")) {
 				/* An empty cell is allowed in a table. */
 				read_inline(x, model_add(x->doc, row, CO_KIND_CELL,
 				    node_pos(k)), k);
-				cells++;
 			}
-		if (row->as.row.header)
-			width = cells;
-		else if (width >= 0 && cells != width) {
-			what = g_strdup_printf("<row> %d", n + 1);
-			build_check_row(x->doc, elem_pos(x, r), what, cells, &width);
-			g_free(what);
-		} else
-			width = cells;
-		n += !row->as.row.header;
 	}
 }
 
@@ -696,8 +633,6 @@ people(struct xload *x, const xmlNode *meta, const char *name, int *count)
 		out[*count].organisation = attribute(x, c, "organisation");
 		out[*count].email = attribute(x, c, "email");
 		out[*count].date = attribute(x, c, "date");
-		/* xs:date took " 2019-04-26 "; the model holds ISO dates only. */
-		build_check_date(x->doc, &out[*count].date, "<approval date>");
 		(*count)++;
 	}
 	return out;
@@ -716,7 +651,6 @@ read_meta(struct xload *x, const xmlNode *meta)
 			m->subtitle = meta_value(x, c, NULL);
 		else if (is(c, "date")) {
 			m->date = meta_value(x, c, NULL);
-			build_check_date(x->doc, &m->date, "<dcterms:date>");
 		} else if (is(c, "language"))
 			m->language = meta_value(x, c, NULL);
 		else if (is(c, "rights"))
@@ -731,9 +665,6 @@ read_meta(struct xload *x, const xmlNode *meta)
 		} else if (is(c, "period")) {
 			m->period_start = meta_value(x, c, "start");
 			m->period_end = meta_value(x, c, "end");
-			build_check_date(x->doc, &m->period_start, "<period start>");
-			build_check_date(x->doc, &m->period_end, "<period end>");
-			build_check_period(x->doc, m);
 		} else if (is(c, "version"))
 			m->version = meta_value(x, c, NULL);
 		else if (is(c, "status"))

@@ -152,6 +152,22 @@ model_append(struct co_node *parent, struct co_node *child)
 	parent->last = child;
 }
 
+void
+model_unlink(struct co_node *n)
+{
+	if (n->parent == NULL)
+		return;
+	if (n->prev != NULL)
+		n->prev->next = n->next;
+	else
+		n->parent->first = n->next;
+	if (n->next != NULL)
+		n->next->prev = n->prev;
+	else
+		n->parent->last = n->prev;
+	n->parent = n->prev = n->next = NULL;
+}
+
 struct co_node *
 model_add(struct co_doc *doc, struct co_node *parent, enum co_kind kind,
     struct co_pos pos)

@@ -140,6 +140,7 @@ struct co_node {
 		} table;
 		struct {
 			bool		 header;	/* a header row */
+			const char	*where;		/* its name in messages */
 		} row;
 		struct {
 			enum co_rec	 rec;		/* which typed table */
@@ -147,13 +148,15 @@ struct co_node {
 			int64_t		 planned;	/* budget totals, cents */
 			int64_t		 actual;	/* budget totals, cents */
 			bool		 has_actual;	/* some line has an actual */
+			const char	*where;		/* its name in messages */
 		} records;
 		struct {
 			int		 number;	/* proposals: 1, 2 … */
+			const char	*where;		/* its name in messages */
 		} record;
 		struct {
 			int		 index;		/* into the spec's fields */
-			const char	*value;		/* normalized; NULL for text */
+			const char	*value;		/* as written, then normalized (validate.c); NULL for text */
 		} field;
 		struct {
 			const char	*str;		/* the text itself */
@@ -206,6 +209,7 @@ struct co_meta {
 };
 
 struct co_doc {
+	enum co_input	 input;		/* YAML or XML: how messages name things */
 	struct arena	*arena;		/* owns nodes and strings */
 	const char	*path;		/* file name in messages */
 	char		*src;		/* source text (g_malloc), for carets */
@@ -226,6 +230,8 @@ extern const char *const		 model_publicity_values[];
 
 struct co_node	*model_node_new(struct co_doc *, enum co_kind, struct co_pos);
 void		 model_append(struct co_node *parent, struct co_node *child);
+/* Takes "n" out of its parent's children. */
+void		 model_unlink(struct co_node *n);
 struct co_node	*model_add(struct co_doc *, struct co_node *parent,
 		    enum co_kind, struct co_pos);
 /* Appends a TEXT node, or extends the last one if it is text. */

@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "model.h"
+#include "srcmap.h"
 #include "text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -98,7 +99,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc->path = "fuzz";
 	doc->src = g_strndup(s, len);
 	doc->srclen = len;
-	doc->sink = quiet;
+	diags_init(&doc->diags, "fuzz", quiet, NULL, NULL);
+	diags_set_source(&doc->diags, doc->src, len, SRCMAP_YAML);
 	/* A map as the loader makes one: line and column of every byte. */
 	if (mode & 2) {
 		map = g_new(struct co_pos, len + 1);
@@ -121,6 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		inline_parse(doc, top, doc->src, strlen(doc->src), map, at);
 	check(top, cur.line, maxcol);
 	g_free(map);
+	diags_free(&doc->diags);
 	arena_free(doc->arena);
 	g_free(doc->src);
 	g_free(doc);

@@ -3,7 +3,7 @@
 # and prints how many inputs each ran.  Crashes land in BUILD/fuzz/artifacts/
 # (turn each into a regression case in tests/hostile/).  The corpus each run
 # finds is kept in BUILD/fuzz/corpus/ for the next run.
-# Usage: run.sh BUILD SECONDS TARGET...   (targets: fuzz_load fuzz_inline fuzz_xml)
+# Usage: run.sh BUILD SECONDS TARGET...   (fuzz_load fuzz_inline fuzz_xml fuzz_layout)
 set -u
 cd "$(dirname "$0")/../.."
 B=$1
@@ -24,12 +24,12 @@ seed() {
 	rm -rf "$s"
 	mkdir -p "$s"
 	case $1 in
-	fuzz_load)
-		cp reports/*.yaml tests/errors/*.yaml tests/hostile/*.yaml tests/xml/*.yaml "$s"/ 2> /dev/null
+	fuzz_load|fuzz_layout)
+		cp reports/*.yaml tests/errors/*.yaml tests/hostile/*.yaml tests/golden/*.yaml "$s"/
 		;;
 	fuzz_xml)
 		cp tests/hostile/*.xml "$s"/
-		for y in reports/*.yaml tests/xml/*.yaml tests/hostile/markup.yaml; do
+		for y in reports/*.yaml tests/golden/*.yaml tests/hostile/markup.yaml; do
 			[ -f "$y" ] || continue
 			"$B/closeout" -q -t xml check "$y" > "$s/$(basename "$y" .yaml).xml" 2> /dev/null
 		done
@@ -49,7 +49,7 @@ for t in "$@"; do
 	seed "$t"
 	mkdir -p "$F/corpus/$t"
 	case $t in
-	fuzz_load) dict=tests/fuzz/yaml.dict; max=32768 ;;
+	fuzz_load|fuzz_layout) dict=tests/fuzz/yaml.dict; max=32768 ;;
 	fuzz_xml) dict=tests/fuzz/xml.dict; max=32768 ;;
 	*) dict=tests/fuzz/inline.dict; max=8192 ;;
 	esac

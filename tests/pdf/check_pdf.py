@@ -293,6 +293,7 @@ def main():
 
     for other in ("harbour-digital-services", "vastkusten-energi"):
         path = os.path.join(ROOT, "reports", other + ".yaml")
+        report(f"{other} is in reports/", os.path.exists(path), path)
         if not os.path.exists(path):
             continue
         pdf = os.path.join(work, other + ".pdf")

@@ -21,7 +21,7 @@ n=0
 ok() { echo "ok - $1"; }
 bad() { echo "FAIL - $1"; fail=$((fail + 1)); }
 
-for yaml in "$top"/reports/*.yaml "$top"/tests/xml/*.yaml; do
+for yaml in "$top"/reports/*.yaml "$top"/tests/golden/*.yaml; do
 	[ -f "$yaml" ] || continue
 	name=$(basename "$yaml" .yaml)
 	n=$((n + 1))
