@@ -2,7 +2,7 @@
 # Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
 
 PREFIX	?= /usr/local
-PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm
 # Loaded when first needed, headers only: librsvg when an SVG logo is drawn
 # (render_pdf.c), libvoikko when a report is Finnish (hyphen.c).
 PKGS_DL	 = librsvg-2.0 libvoikko
@@ -18,9 +18,10 @@ B	 = build
 -include Makefile.local
 
 # Core objects in pipeline order: model, load, build, number, render.
-CORE	 = arena env srcmap diag model doc load_yaml build inline dates load_xml validate i18n number \
+CORE	 = arena env srcmap diag model doc load_yaml build prose dates load_xml validate i18n number \
 	   fonts template hyphen measure measure_pango image layout layout_text layout_table \
-	   layout_records layout_cover layout_toc render_pdf pdf_finish outfile pdf render_xml \
+	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf pdf_finish \
+	   outfile pdf render_xml \
 	   render_tree
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 HDRS	 = $(wildcard src/*.h)

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "build.h"
 #include "model.h"
+#include "prose.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -407,56 +408,46 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 #define MAX_MAPPED	(1024 * 1024)
 
 /*
- * The source place of each byte of scalar v's value (g_free it), or NULL.
- * In plain and block scalars YAML only changes white space (folding,
- * indentation), so the value's other bytes are the source's own, in order:
- * the n-th non-blank byte of the value is the n-th of the source.  Quoted
- * scalars have escapes and get NULL, as does anything that does not match.
+ * The source offset of each byte of scalar v's value (g_free it), or NULL.
+ * YAML changes only white space in plain and block scalars (folding,
+ * indentation), and nothing in a quoted one without escapes, so the
+ * value's other bytes are the source's own, in order: the n-th non-blank
+ * byte of the value is the n-th of the source.  Anything that does not
+ * match (escapes) gets NULL, and all of the value its start.
  */
-static struct co_pos *
+static size_t *
 value_map(const struct co_doc *doc, const struct ynode *v)
 {
 	const char	*q, *end;
-	struct co_pos	*map, cur, last;
-	size_t		 i;
+	size_t		*map, i, last;
 
-	if (!(v->plain || v->literal) || v->len > MAX_MAPPED || v->off > doc->srclen)
+	if (v->len > MAX_MAPPED || v->off >= doc->srclen)
 		return NULL;
 	q = doc->src + v->off;
 	end = doc->src + doc->srclen;
-	cur = v->pos;
-	/* A block scalar's text starts on the line after its '|' or '>'. */
+	/* A block scalar's text starts on the line after its '|' or '>'; a quoted one after its quote. */
 	if (v->literal) {
 		if ((q = memchr(q, '\n', end - q)) == NULL)
 			return NULL;
 		q++;
-		cur.line++;
-		cur.col = 0;
-	}
-	map = g_new(struct co_pos, v->len + 1);
-	last = cur;
+	} else if (!v->plain)
+		q++;
+	map = g_new(size_t, v->len + 1);
+	last = q - doc->src;
 	for (i = 0; i < v->len; i++) {
 		if (is_blank(v->str[i])) {
 			map[i] = last;
 			continue;
 		}
 		/* Step over the source's white space (and line ends) to the same byte. */
-		for (; q < end && is_blank(*q); q++) {
-			if (*q == '\n') {
-				cur.line++;
-				cur.col = 0;
-			} else if (*q != '\r')
-				cur.col++;
-		}
+		while (q < end && is_blank(*q))
+			q++;
 		if (q >= end || *q != v->str[i]) {
 			g_free(map);
 			return NULL;
 		}
-		map[i] = last = cur;
-		/* Columns count characters: only a UTF-8 lead byte starts one. */
+		map[i] = last = q - doc->src;
 		q++;
-		if (q < end && ((unsigned char)*q & 0xc0) != 0x80)
-			cur.col++;
 	}
 	map[v->len] = last;
 	return map;
@@ -479,31 +470,26 @@ value_pos(const struct co_doc *doc, const struct ynode *v)
 	return pos;
 }
 
-/* Prose from a scalar: paragraphs and lists. */
-static void
+/*
+ * Prose from a scalar (a section's text, a cell, a list item, a field):
+ * its blocks, each at its place in the report; false if it is not text.
+ */
+static bool
 build_prose(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
     const char *where)
 {
-	struct co_pos	*map;
-
-	if (want_text(doc, v, where) == NULL)
-		return;
-	map = value_map(doc, v);
-	prose_parse(doc, parent, v->str, v->len, map, value_pos(doc, v));
-	g_free(map);
-}
-
-/* Inline text of a field, cell or list item. */
-static bool
-build_inline(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
-    const char *where)
-{
-	struct co_pos	*map;
+	struct prose_src	 src;
+	size_t			*map;
 
 	if (want_text(doc, v, where) == NULL)
 		return false;
 	map = value_map(doc, v);
-	inline_parse(doc, parent, v->str, v->len, map, value_pos(doc, v));
+	src.text = v->str;
+	src.len = v->len;
+	src.offsets = map;
+	src.at = value_pos(doc, v);
+	src.where = where;
+	prose_blocks(doc, parent, &src);
 	g_free(map);
 	return true;
 }
@@ -525,7 +511,7 @@ build_field(struct co_doc *doc, struct co_node *rec, enum co_rec type, int fi,
 	field = model_node_new(doc, CO_KIND_FIELD, v->pos);
 	field->as.field.index = fi;
 	if (f->type == CO_FTYPE_TEXT) {
-		if (build_inline(doc, field, v, path))
+		if (build_prose(doc, field, v, path))
 			model_append(rec, field);
 	} else if ((s = want_text(doc, v, path)) != NULL) {
 		flat = text_squeeze(s, v->len);
@@ -612,15 +598,132 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 	g_free(path);
 }
 
+/* A table cell: text, or {text, span}; empty text is an empty cell. */
+static void
+build_cell(struct co_doc *doc, struct co_node *row, const struct ynode *c, const char *where)
+{
+	static const char *const cell_keys[] = { "text", "span", NULL };
+	const struct ynode	*t = c, *span;
+	struct co_node		*cell;
+	guint64			 n;
+
+	cell = model_add(doc, row, CO_KIND_CELL, c->pos);
+	cell->as.cell.span = 1;
+	if (c->type == Y_MAP) {
+		check_keys(doc, c, cell_keys, where);
+		if ((span = map_get(c, "span")) != NULL && want(doc, span, Y_SCALAR, where)) {
+			if (!g_ascii_string_to_unsigned(span->str, 10, 1, 64, &n, NULL)) {
+				co_diag(&doc->diags, span->pos, CO_DIAG_E_VALUE, "'%s' for %s.span",
+				    span->str, where);
+				co_diag(&doc->diags, span->pos, CO_DIAG_HINT,
+				    "a cell spans from 1 to 64 columns");
+			} else
+				cell->as.cell.span = (int)n;
+		}
+		if ((t = map_get(c, "text")) == NULL)
+			return;		/* {span: 2}: an empty cell over two columns */
+	}
+	/* An empty cell is allowed in a table, the top-left one of a header too. */
+	if (t->type == Y_SCALAR && is_blank_text(t))
+		return;
+	build_prose(doc, cell, t, where);
+}
+
+/* A row of cells: a list, or {cells: [...], total: true}. */
+static void
+build_row(struct co_doc *doc, struct co_node *table, const struct ynode *r, bool header,
+    const char *where)
+{
+	static const char *const row_keys[] = { "cells", "total", NULL };
+	const struct ynode	*cells = r, *total, *c;
+	struct co_node		*row;
+	int			 k;
+	char			*path;
+
+	if (r->type == Y_MAP) {
+		check_keys(doc, r, row_keys, where);
+		if ((cells = map_get(r, "cells")) == NULL) {
+			co_diag(&doc->diags, missing_pos(r), CO_DIAG_E_MISSING, "'cells' in %s", where);
+			return;
+		}
+	}
+	if (!want(doc, cells, Y_SEQ, where))
+		return;
+	row = model_add(doc, table, CO_KIND_ROW, r->pos);
+	row->as.row.header = header;
+	row->as.row.where = arena_strdup(doc->arena, where);
+	if (r->type == Y_MAP && (total = map_get(r, "total")) != NULL &&
+	    want(doc, total, Y_SCALAR, where))
+		row->as.row.total = strcmp(total->str, "true") == 0 || strcmp(total->str, "yes") == 0;
+	for (k = 1, c = cells->first; c != NULL; c = c->next, k++) {
+		path = g_strdup_printf("%s cell %d", where, k);
+		build_cell(doc, row, c, path);
+		g_free(path);
+	}
+}
+
+/* widths: [auto, 0.2, …] and align: [left, right, …]: one entry a column. */
+static void
+build_cols(struct co_doc *doc, struct co_node *table, const struct ynode *widths,
+    const struct ynode *align, const char *where)
+{
+	static const char *const aligns[] = { "auto", "left", "right", "center", NULL };
+	const struct ynode	*e;
+	int			 n = 0, i, k;
+	char			*end;
+	double			 w;
+
+	if (widths != NULL && want(doc, widths, Y_SEQ, where))
+		n = MAX(n, widths->count);
+	if (align != NULL && want(doc, align, Y_SEQ, where))
+		n = MAX(n, align->count);
+	if (n == 0)
+		return;
+	table->as.table.cols = arena_alloc(doc->arena, n * sizeof(struct co_col));
+	table->as.table.ngiven = n;
+	if (widths != NULL && widths->type == Y_SEQ)
+		for (i = 0, e = widths->first; e != NULL; e = e->next, i++) {
+			if (!want(doc, e, Y_SCALAR, where) || strcmp(e->str, "auto") == 0)
+				continue;
+			w = g_ascii_strtod(e->str, &end);
+			if (*end == '%')
+				w /= 100, end++;
+			if (end == e->str || *end != '\0' || w <= 0 || w > 1) {
+				co_diag(&doc->diags, e->pos, CO_DIAG_E_VALUE, "'%s' for %s.widths",
+				    e->str, where);
+				co_diag(&doc->diags, e->pos, CO_DIAG_HINT,
+				    "a column's width is a fraction of the text width (0.25 or 25%%), or auto");
+				continue;
+			}
+			table->as.table.cols[i].width = w;
+		}
+	if (align != NULL && align->type == Y_SEQ)
+		for (i = 0, e = align->first; e != NULL; e = e->next, i++) {
+			if (!want(doc, e, Y_SCALAR, where))
+				continue;
+			for (k = 0; aligns[k] != NULL && strcmp(aligns[k], e->str) != 0; k++)
+				;
+			if (aligns[k] == NULL) {
+				co_diag(&doc->diags, e->pos, CO_DIAG_E_VALUE, "'%s' for %s.align",
+				    e->str, where);
+				co_diag(&doc->diags, e->pos, CO_DIAG_HINT,
+				    "use one of: left, right, center, auto");
+				continue;
+			}
+			table->as.table.cols[i].align = (enum co_align)k;
+		}
+}
+
 static void
 build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
     const char *where)
 {
-	static const char *const table_keys[] = { "caption", "columns", "rows", NULL };
-	const struct ynode	*cols, *rows, *r, *c;
-	struct co_node		*table, *row, *cell;
-	struct co_str		 caption = { NULL, { 0, 0 } };
-	int			 n, k;
+	static const char *const table_keys[] = { "id", "caption", "columns", "head", "rows",
+	    "widths", "align", NULL };
+	const struct ynode	*cols, *head, *rows, *r;
+	struct co_node		*table;
+	struct co_str		 caption = { NULL, { 0, 0 } }, id = { NULL, { 0, 0 } };
+	int			 n;
 	char			*path;
 
 	if (!want(doc, v, Y_MAP, where))
@@ -629,34 +732,128 @@ build_table(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
 	table = model_add(doc, parent, CO_KIND_TABLE, v->pos);
 	get_str(doc, v, "caption", where, false, &caption);
 	table->as.table.caption = caption.s;
-	if ((cols = map_get(v, "columns")) != NULL && want(doc, cols, Y_SEQ, "columns")) {
-		row = model_add(doc, table, CO_KIND_ROW, cols->pos);
-		row->as.row.header = true;
-		for (c = cols->first; c != NULL; c = c->next) {
-			cell = model_add(doc, row, CO_KIND_CELL, c->pos);
-			build_inline(doc, cell, c, "columns");
-		}
+	get_str(doc, v, "id", where, false, &id);
+	table->as.table.id = id.s;
+	build_cols(doc, table, map_get(v, "widths"), map_get(v, "align"), where);
+	if ((cols = map_get(v, "columns")) != NULL && map_get(v, "head") != NULL)
+		co_diag(&doc->diags, cols->pos, CO_DIAG_E_CONFLICT,
+		    "%s has both 'columns' and 'head'; 'head' takes the header rows", where);
+	else if (cols != NULL) {
+		path = g_strdup_printf("%s.columns", where);
+		build_row(doc, table, cols, true, path);
+		g_free(path);
 	}
+	if ((head = map_get(v, "head")) != NULL && want(doc, head, Y_SEQ, "head"))
+		for (n = 1, r = head->first; r != NULL; r = r->next, n++) {
+			path = g_strdup_printf("%s head row %d", where, n);
+			build_row(doc, table, r, true, path);
+			g_free(path);
+		}
 	if ((rows = map_get(v, "rows")) == NULL) {
-		co_diag(&doc->diags, v->pos, CO_DIAG_E_MISSING, "'rows' in %s", where);
+		co_diag(&doc->diags, missing_pos(v), CO_DIAG_E_MISSING, "'rows' in %s", where);
 		return;
 	}
 	if (!want(doc, rows, Y_SEQ, "table rows"))
 		return;
 	for (n = 1, r = rows->first; r != NULL; r = r->next, n++) {
 		path = g_strdup_printf("%s row %d", where, n);
-		if (want(doc, r, Y_SEQ, path)) {
-			row = model_add(doc, table, CO_KIND_ROW, r->pos);
-			row->as.row.where = arena_strdup(doc->arena, path);
-			for (k = 0, c = r->first; c != NULL; c = c->next, k++) {
-				cell = model_add(doc, row, CO_KIND_CELL, c->pos);
-				/* An empty cell is allowed in a table. */
-				if (c->type == Y_SCALAR && is_blank_text(c))
-					continue;
-				build_inline(doc, cell, c, path);
+		build_row(doc, table, r, false, path);
+		g_free(path);
+	}
+}
+
+/* {figure: {file, caption, alt, width, id}}: a numbered figure. */
+static void
+build_figure(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
+    const char *where)
+{
+	static const char *const figure_keys[] = { "file", "caption", "alt", "width", "id", NULL };
+	const struct ynode	*cap, *w;
+	struct co_node		*fig;
+	struct co_str		 file = { NULL, { 0, 0 } }, alt = file, id = file;
+	char			*end, *path;
+	double			 width;
+
+	if (!want(doc, v, Y_MAP, where))
+		return;
+	check_keys(doc, v, figure_keys, where);
+	get_str(doc, v, "file", where, true, &file);
+	get_str(doc, v, "alt", where, false, &alt);
+	get_str(doc, v, "id", where, false, &id);
+	fig = model_add(doc, parent, CO_KIND_FIGURE, v->pos);
+	fig->as.figure.file = file.s != NULL ? file.s : "";
+	fig->as.figure.alt = alt.s;
+	fig->as.figure.id = id.s;
+	if ((w = map_get(v, "width")) != NULL && want(doc, w, Y_SCALAR, where)) {
+		width = g_ascii_strtod(w->str, &end);
+		if (*end == '%')
+			width /= 100, end++;
+		if (end == w->str || *end != '\0' || width <= 0 || width > 1) {
+			co_diag(&doc->diags, w->pos, CO_DIAG_E_VALUE, "'%s' for %s.width", w->str,
+			    where);
+			co_diag(&doc->diags, w->pos, CO_DIAG_HINT,
+			    "a figure's width is a fraction of the text width: 0.6 or 60%%");
+		} else
+			fig->as.figure.width = width;
+	}
+	/* The caption is inline text: the paragraph cmark makes of it, unwrapped. */
+	if ((cap = map_get(v, "caption")) != NULL) {
+		struct co_node tmp;
+		path = g_strdup_printf("%s.caption", where);
+		memset(&tmp, 0, sizeof(tmp));
+		if (build_prose(doc, &tmp, cap, path) && tmp.first != NULL &&
+		    tmp.first->kind == CO_KIND_PARA) {
+			while (tmp.first->first != NULL) {
+				struct co_node *k = tmp.first->first;
+				model_unlink(k);
+				model_append(fig, k);
 			}
 		}
 		g_free(path);
+	}
+}
+
+/* {definitions: [{term, definition}, …]}: terms and what they mean. */
+static void
+build_definitions(struct co_doc *doc, struct co_node *parent, const struct ynode *v,
+    const char *where)
+{
+	static const char *const def_keys[] = { "term", "definition", NULL };
+	const struct ynode	*e, *t, *d;
+	struct co_node		*list, *term, *def, tmp;
+	char			*item;
+	int			 n;
+
+	if (!want(doc, v, Y_SEQ, where))
+		return;
+	list = model_add(doc, parent, CO_KIND_DEFLIST, v->pos);
+	for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
+		item = g_strdup_printf("%s item %d", where, n);
+		if (want(doc, e, Y_MAP, item)) {
+			check_keys(doc, e, def_keys, item);
+			if ((t = map_get(e, "term")) == NULL)
+				co_diag(&doc->diags, e->pos, CO_DIAG_E_MISSING, "'term' in %s", item);
+			else {
+				term = model_add(doc, list, CO_KIND_TERM, t->pos);
+				memset(&tmp, 0, sizeof(tmp));
+				/* A term is one paragraph's inline text. */
+				if (build_prose(doc, &tmp, t, item) && tmp.first != NULL &&
+				    tmp.first->kind == CO_KIND_PARA)
+					while (tmp.first->first != NULL) {
+						struct co_node *k = tmp.first->first;
+						model_unlink(k);
+						model_append(term, k);
+					}
+			}
+			if ((d = map_get(e, "definition")) == NULL)
+				co_diag(&doc->diags, e->pos, CO_DIAG_E_MISSING, "'definition' in %s",
+				    item);
+			else {
+				def = model_add(doc, list, CO_KIND_DEFINITION, d->pos);
+				build_prose(doc, def, d, item);
+			}
+		}
+		g_free(item);
 	}
 }
 
@@ -672,9 +869,10 @@ build_list_block(struct co_doc *doc, struct co_node *parent,
 	list = model_add(doc, parent, CO_KIND_LIST, v->pos);
 	list->as.list.ordered = ordered;
 	list->as.list.start = 1;
+	list->as.list.tight = true;
 	for (e = v->first; e != NULL; e = e->next) {
 		item = model_add(doc, list, CO_KIND_ITEM, e->pos);
-		build_inline(doc, item, e, where);
+		build_prose(doc, item, e, where);
 	}
 }
 
@@ -682,7 +880,8 @@ static void
 build_content(struct co_doc *doc, struct co_node *section, const struct ynode *v,
     const char *where)
 {
-	static const char *const block_keys[] = { "table", "list", "numbered", NULL };
+	static const char *const block_keys[] = { "table", "list", "numbered", "figure",
+	    "definitions", NULL };
 	const struct ynode	*b;
 	char			*path;
 	int			 n;
@@ -700,10 +899,15 @@ build_content(struct co_doc *doc, struct co_node *section, const struct ynode *v
 			want(doc, b, Y_MAP, item);
 		else if (b->count != 2) {
 			co_diag(&doc->diags, b->pos, CO_DIAG_E_TYPE,
-			    "%s must hold exactly one of table, list, numbered", item);
+			    "%s must hold exactly one of table, list, numbered, figure, definitions",
+			    item);
 		} else if (check_keys(doc, b, block_keys, item)) {
 			if (strcmp(b->first->str, "table") == 0)
 				build_table(doc, section, b->first->next, item);
+			else if (strcmp(b->first->str, "figure") == 0)
+				build_figure(doc, section, b->first->next, item);
+			else if (strcmp(b->first->str, "definitions") == 0)
+				build_definitions(doc, section, b->first->next, item);
 			else
 				build_list_block(doc, section, b->first->next,
 				    strcmp(b->first->str, "numbered") == 0, item);
@@ -719,7 +923,8 @@ new_section(struct co_doc *doc, struct co_node *parent, enum co_role role,
 {
 	struct co_node	*s;
 
-	s = model_add(doc, parent, CO_KIND_SECTION, v->pos);
+	/* A standard section is where its key is written ("risks:"). */
+	s = model_add(doc, parent, CO_KIND_SECTION, v->key != NULL ? v->key->pos : v->pos);
 	s->as.section.role = role;
 	s->as.section.level = parent->kind == CO_KIND_SECTION ?
 	    parent->as.section.level + 1 : 1;
@@ -768,7 +973,7 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 	const char		*keys[48];
 	const struct ynode	*k, *sub;
 	enum co_role		 role = s->as.section.role, r;
-	struct co_str		 title = { NULL, { 0, 0 } };
+	struct co_str		 title = { NULL, { 0, 0 } }, id = title;
 	int			 nk = 0, i;
 	bool			 is_sub;
 
@@ -796,6 +1001,7 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 	}
 	/* The keys this section takes: common ones, subsections, typed tables. */
 	keys[nk++] = "title";
+	keys[nk++] = "id";
 	keys[nk++] = "text";
 	keys[nk++] = "content";
 	keys[nk++] = "sections";
@@ -815,6 +1021,8 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 
 	get_str(doc, v, "title", where, false, &title);
 	s->as.section.title = title.s;
+	get_str(doc, v, "id", where, false, &id);
+	s->as.section.id = id.s;
 	if ((sub = map_get(v, "text")) != NULL)
 		build_prose(doc, s, sub, where);
 	if ((sub = map_get(v, "content")) != NULL)

@@ -1,4 +1,4 @@
-/* dates.c: dates, months and amounts: parsed strictly, kept in ISO form, shown localized. */
+/* dates.c: the values of typed fields: dates, months and amounts parsed strictly, kept in ISO form, shown localized; addresses; white space squeezed. */
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,4 +238,24 @@ href_valid(const char *s)
 	/* An address may hold '%', which xs:anyURI takes only before two hex digits. */
 	return url_valid(s) || (g_str_has_prefix(s, "mailto:") && email_valid(s + 7) &&
 	    xml_any_uri(s));
+}
+
+char *
+text_squeeze(const char *s, size_t len)
+{
+	GString		*out = g_string_sized_new(len);
+	const char	*end = s + len;
+	bool		 space = false;
+
+	for (; s < end; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			g_string_append_c(out, ' ');
+		space = false;
+		g_string_append_c(out, *s);
+	}
+	return g_string_free(out, FALSE);
 }

@@ -16,6 +16,12 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"logo left out:",			/* CO_DIAG_W_LOGO */
 	"no hyphenation:",			/* CO_DIAG_W_HYPHENATION */
 	"table too wide:",			/* CO_DIAG_W_TABLE_WIDE */
+	"raw HTML printed as text:",		/* CO_DIAG_W_RAW_HTML */
+	"footnote:",				/* CO_DIAG_W_FOOTNOTE */
+	"image in a sentence:",			/* CO_DIAG_W_IMAGE_INLINE */
+	"figure's image left out:",		/* CO_DIAG_W_FIGURE */
+	"no alt text:",				/* CO_DIAG_W_ALT */
+	"empty section:",			/* CO_DIAG_W_EMPTY_SECTION */
 	"error",				/* CO_DIAG_ERROR */
 	"syntax error:",			/* CO_DIAG_E_SYNTAX */
 	"tab character used for indentation",	/* CO_DIAG_E_TAB */
@@ -40,6 +46,9 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"conflicting keys:",			/* CO_DIAG_E_CONFLICT */
 	"not a valid closeout XML report:",	/* CO_DIAG_E_SCHEMA */
 	"font not installed:",			/* CO_DIAG_E_FONT */
+	"heading inside prose:",		/* CO_DIAG_E_HEADING */
+	"unknown cross-reference:",		/* CO_DIAG_E_XREF */
+	"bad id:",				/* CO_DIAG_E_ID */
 	"fatal",				/* CO_DIAG_FATAL */
 	"cannot read file:",			/* CO_DIAG_F_READ */
 	"file too large:",			/* CO_DIAG_F_SIZE */

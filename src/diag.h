@@ -26,6 +26,12 @@ enum co_diag_id {
 	CO_DIAG_W_LOGO,		/* logo missing, outside the report's folder, too big */
 	CO_DIAG_W_HYPHENATION,	/* the language's dictionary is not installed */
 	CO_DIAG_W_TABLE_WIDE,	/* a table's columns do not fit the page */
+	CO_DIAG_W_RAW_HTML,	/* HTML in prose: printed as written */
+	CO_DIAG_W_FOOTNOTE,	/* a mark without its note, a note without a mark */
+	CO_DIAG_W_IMAGE_INLINE,	/* an image inside a sentence */
+	CO_DIAG_W_FIGURE,	/* a figure's image left out */
+	CO_DIAG_W_ALT,		/* a figure without alt text */
+	CO_DIAG_W_EMPTY_SECTION, /* a section with nothing in it */
 	CO_DIAG_ERROR,
 	CO_DIAG_E_SYNTAX,	/* libyaml or libxml2 refused the text */
 	CO_DIAG_E_TAB,		/* tab used for indentation */
@@ -50,6 +56,9 @@ enum co_diag_id {
 	CO_DIAG_E_CONFLICT,	/* two keys that exclude each other */
 	CO_DIAG_E_SCHEMA,	/* XML not valid against our XSD; sections out of place */
 	CO_DIAG_E_FONT,		/* a template's font is not installed */
+	CO_DIAG_E_HEADING,	/* a Markdown heading inside prose */
+	CO_DIAG_E_XREF,		/* a cross-reference to no id */
+	CO_DIAG_E_ID,		/* an id given twice, or not of the allowed form */
 	CO_DIAG_FATAL,
 	CO_DIAG_F_READ,		/* cannot read the file */
 	CO_DIAG_F_SIZE,		/* file too large */

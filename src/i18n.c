@@ -48,6 +48,14 @@ static const char *const labels[CO_LABEL__MAX][CO_LANG__MAX] = {
 	{ "Summat", "Belopp i", "Amounts in" },				/* CO_LABEL_CURRENCY_NOTE */
 	{ "Nro", "Nr", "No." },						/* CO_LABEL_NUMBER */
 	{ "Rahoitusohjelma", "Program", "Programme" },			/* CO_LABEL_PROGRAMME */
+	{ "luku", "avsnitt", "section" },				/* CO_LABEL_REF_SECTION */
+	{ "taulukko", "tabell", "table" },				/* CO_LABEL_REF_TABLE */
+	{ "kuva", "figur", "figure" },					/* CO_LABEL_REF_FIGURE */
+	{ "alaviite", "fotnot", "footnote" },				/* CO_LABEL_REF_NOTE */
+	{ "sivulla", "på sidan", "on page" },				/* CO_LABEL_REF_PAGE */
+	{ "Taulukko", "Tabell", "Table" },				/* CO_LABEL_TABLE */
+	{ "Kuva", "Figur", "Figure" },					/* CO_LABEL_FIGURE */
+	{ "Kuva puuttuu", "Bilden saknas", "Image missing" },		/* CO_LABEL_IMAGE_MISSING */
 };
 
 /* Column headers per typed table, fields in spec order. */

@@ -26,6 +26,14 @@ enum co_label {
 	CO_LABEL_CURRENCY_NOTE,	/* budget: amounts in … */
 	CO_LABEL_NUMBER,	/* proposals: number column */
 	CO_LABEL_PROGRAMME,	/* cover: funding programme */
+	CO_LABEL_REF_SECTION,	/* a cross-reference to a section: "luku" */
+	CO_LABEL_REF_TABLE,	/* … to a table: "taulukko" */
+	CO_LABEL_REF_FIGURE,	/* … to a figure: "kuva" */
+	CO_LABEL_REF_NOTE,	/* … to a footnote: "alaviite" */
+	CO_LABEL_REF_PAGE,	/* "on page": " sivulla %s" */
+	CO_LABEL_TABLE,		/* a caption's number: "Taulukko" */
+	CO_LABEL_FIGURE,	/* "Kuva" */
+	CO_LABEL_IMAGE_MISSING,	/* in place of an image left out */
 	CO_LABEL__MAX
 };
 

@@ -1,7 +1,8 @@
 /*
  * image.c: the images a report names: confined to its folder, their size
- * bounded before they are decoded, decoded once, drawn with cairo (PNG) or
- * librsvg (SVG).  Any image left out gets a warning at the line naming it.
+ * bounded before they are decoded, decoded once, drawn with cairo (PNG,
+ * JPEG as it is) or librsvg (SVG).  Any image left out gets a warning at
+ * the line naming it.
  */
 #include <sys/stat.h>
 
@@ -16,8 +17,10 @@
 #include "image.h"
 #include "load.h"
 
-#define MAX_IMAGE_BYTES	(4 * 1024 * 1024)
-#define MAX_PIXELS	4000		/* a side, in pixels */
+#define MAX_LOGO_BYTES	(4 * 1024 * 1024)
+#define MAX_IMAGE_BYTES	(16 * 1024 * 1024)
+#define MAX_PIXELS	4000		/* a decoded image's side, in pixels */
+#define MAX_JPEG_PIXELS	10000		/* an embedded one's */
 
 /*
  * librsvg, loaded the first time an SVG is opened: linking it costs every
@@ -95,6 +98,59 @@ open_png(struct co_image *img)
 	return NULL;
 }
 
+/*
+ * gdk-pixbuf, loaded the first time a JPEG is opened, for its size only:
+ * the JPEG itself goes into the PDF as it is (DCTDecode).
+ */
+static void *
+file_info_fn(void)
+{
+	static void	*fn;
+	static bool	 tried;
+	GModule		*mod;
+
+	if (!tried) {
+		tried = true;
+		mod = g_module_open("libgdk_pixbuf-2.0.so.0", G_MODULE_BIND_LAZY |
+		    G_MODULE_BIND_LOCAL);
+		if (mod != NULL && !g_module_symbol(mod, "gdk_pixbuf_get_file_info", &fn))
+			fn = NULL;
+	}
+	return fn;
+}
+
+static const char *
+open_jpeg(struct co_image *img)
+{
+	void		*(*info)(const char *, int *, int *) = file_info_fn();
+	cairo_surface_t	*s;
+	char		*data;
+	gsize		 len;
+	int		 w = 0, h = 0;
+
+	if (info == NULL)
+		return "gdk-pixbuf (libgdk-pixbuf-2.0-0) is not installed";
+	if (info(img->path, &w, &h) == NULL || w <= 0 || h <= 0)
+		return "it is not a JPEG file";
+	if (w > MAX_JPEG_PIXELS || h > MAX_JPEG_PIXELS)
+		return "it is larger than 10000 × 10000 pixels";
+	if (!g_file_get_contents(img->path, &data, &len, NULL))
+		return "it cannot be read";
+	/* cairo's PDF writes the JPEG's bytes; the pixels are never touched. */
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len,
+	    g_free, data) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		g_free(data);
+		return "it cannot be embedded";
+	}
+	img->pixels = s;
+	img->width = w;
+	img->height = h;
+	return NULL;
+}
+
 static const char *
 open_svg(struct co_image *img)
 {
@@ -122,25 +178,28 @@ image_open(struct co_diags *d, const char *dir, const char *name, struct co_pos 
 	const char	*why = NULL;
 	GStatBuf	 st;
 	char		*path;
+	bool		 logo = id == CO_DIAG_W_LOGO;
 	bool		 png = g_str_has_suffix(name, ".png"), svg = g_str_has_suffix(name, ".svg");
+	bool		 jpeg = !logo && (g_str_has_suffix(name, ".jpg") ||
+			    g_str_has_suffix(name, ".jpeg"));
 
 	img = g_new0(struct co_image, 1);
 	path = doc_path_inside(dir, name, true);
 	/* g_stat() follows a symbolic link to the file doc_path_inside() checked. */
-	if (!png && !svg)
-		why = "it must be a PNG or SVG file";
+	if (!png && !svg && !jpeg)
+		why = logo ? "it must be a PNG or SVG file" : "it must be a PNG, JPEG or SVG file";
 	else if (path == NULL)
 		why = "it is outside the report's folder";
 	else if (g_stat(path, &st) != 0)
 		why = "there is no such file";
 	else if (!S_ISREG(st.st_mode))
 		why = "it is not a regular file";
-	else if (st.st_size > MAX_IMAGE_BYTES)
-		why = "it is larger than 4 MiB";
+	else if (st.st_size > (logo ? MAX_LOGO_BYTES : MAX_IMAGE_BYTES))
+		why = logo ? "it is larger than 4 MiB" : "it is larger than 16 MiB";
 	if (why == NULL) {
 		img->path = path;
-		img->kind = png ? CO_IMAGE_PNG : CO_IMAGE_SVG;
-		why = png ? open_png(img) : open_svg(img);
+		img->kind = png ? CO_IMAGE_PNG : jpeg ? CO_IMAGE_JPEG : CO_IMAGE_SVG;
+		why = png ? open_png(img) : jpeg ? open_jpeg(img) : open_svg(img);
 	} else
 		g_free(path);
 	if (why != NULL) {
@@ -170,13 +229,19 @@ image_paint(const struct co_image *img, void *ctx, double x, double y, double w,
 	cairo_t		*cr = ctx;
 	double		 s;
 
-	if (img->kind == CO_IMAGE_PNG) {
+	if (img->kind == CO_IMAGE_PNG || img->kind == CO_IMAGE_JPEG) {
 		s = MIN(w / img->width, h / img->height);
 		cairo_save(cr);
 		cairo_translate(cr, x + w - img->width * s, y);
 		cairo_scale(cr, s, s);
 		cairo_set_source_surface(cr, img->pixels, 0, 0);
-		cairo_paint(cr);
+		/*
+		 * A fill, not cairo_paint(): in cairo 1.16 a paint that is the first
+		 * drawing on a page, inside a structure tag, fails the whole PDF
+		 * ("invalid tag name, attributes, or nesting").
+		 */
+		cairo_rectangle(cr, 0, 0, img->width, img->height);
+		cairo_fill(cr);
 		cairo_restore(cr);
 	} else {
 		RsvgRectangle vp = { x, y, w, h };

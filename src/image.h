@@ -8,6 +8,7 @@
 
 enum co_image_kind {
 	CO_IMAGE_PNG,		/* decoded by cairo */
+	CO_IMAGE_JPEG,		/* embedded as it is: sized by gdk-pixbuf, never decoded */
 	CO_IMAGE_SVG		/* drawn by librsvg */
 };
 
@@ -16,15 +17,16 @@ struct co_image {
 	char			*path;		/* the file */
 	double			 width;		/* natural size: pixels, or SVG units */
 	double			 height;
-	void			*pixels;	/* PNG: its cairo image surface */
+	void			*pixels;	/* PNG, JPEG: its cairo image surface */
 	void			*svg;		/* SVG: its RsvgHandle */
 };
 
 /*
- * Opens the image "name" written at "pos": a PNG or SVG file of at most
- * 4 MiB in the report's folder "dir" (no way out of it), a PNG of at most
- * 4000 × 4000 pixels that decodes whole.  NULL after warning "id" at "pos",
- * which says why it is left out.
+ * Opens the image "name" written at "pos": a PNG, JPEG or SVG file of at
+ * most 16 MiB in the report's folder "dir" (no way out of it); a PNG of at
+ * most 4000 × 4000 pixels that decodes whole, a JPEG of at most 10000 on a
+ * side.  A logo (CO_DIAG_W_LOGO) may be PNG or SVG, of at most 4 MiB.
+ * NULL after warning "id" at "pos", which says why it is left out.
  */
 struct co_image	*image_open(struct co_diags *, const char *dir, const char *name,
 		    struct co_pos pos, enum co_diag_id id);

@@ -10,8 +10,6 @@
 #include "image.h"
 #include "layout_int.h"
 
-static void flow_blocks(struct flow *, const struct co_node *);
-
 /* ---- pages and items ------------------------------------------------ */
 
 struct lay_item *
@@ -86,10 +84,14 @@ new_page(struct flow *f)
 		g_array_set_size(f->page->items, f->keep.item);
 		n = f->keep.ntags;
 	}
-	if (f->page != NULL)
+	if (f->page != NULL) {
 		for (i = n - 1; i >= 0; i--)
 			add_item(f, LAY_TAG_END)->tag = g_ptr_array_index(f->tags, i);
+		/* The page is full: its footnotes at its foot, long ones going on. */
+		notes_flush(f);
+	}
 	f->page = page_new(f->pages, f->tpl);
+	notes_start_page(f);
 	for (i = 0; i < n; i++)
 		add_item(f, LAY_TAG_BEGIN)->tag = g_ptr_array_index(f->tags, i);
 	f->y = f->top;
@@ -133,39 +135,72 @@ place_lines(struct flow *f, const struct lay_text *t, int first, int n, double x
 	it->x = x;
 	it->y = y;
 	f->fresh = false;
-	/* Clickable areas over the parts of links on these lines. */
+	/* Clickable areas over the parts of links, lines through struck text. */
 	for (k = 0; k < t->nhots; k++) {
 		const struct lay_hot *h = &t->hots[k];
-		if (h->line < first || h->line >= first + n)
+		if (h->line < first || h->line >= first + n || h->kind == MS_RANGE_MARK)
 			continue;
+		if (h->kind == MS_RANGE_STRIKE) {
+			it = add_item(f, LAY_LINE);
+			it->x = x + t->x[h->line] + h->x0;
+			it->w = h->x1 - h->x0;
+			it->y = y + t->top[h->line] - t->top[first] + h->y;
+			it->colour = &t->colour;
+			it->line_width = 0.6;
+			continue;
+		}
 		it = add_item(f, LAY_LINK);
 		it->x = x + t->x[h->line] + h->x0;
 		it->w = h->x1 - h->x0;
 		it->y = y + t->top[h->line] - t->top[first];
 		it->h = t->bottom[h->line] - t->top[h->line];
 		it->uri = h->uri;
+		it->dest = h->dest;
 	}
+	/* The footnotes marked on these lines are this page's now. */
+	notes_take(f, t, first, n);
+}
+
+void
+open_pending(struct flow *f)
+{
+	guint	 i;
+
+	for (i = 0; i < f->pending->len; i++) {
+		tag_begin(f, g_ptr_array_index(f->pending, i));
+		if (strcmp(g_ptr_array_index(f->pending, i), "LI") == 0 && f->label != NULL) {
+			/* An item: its label, then its body, where its first line goes. */
+			tag_begin(f, "Lbl");
+			place_lines(f, f->label, 0, f->label->nlines, f->label_x, f->y);
+			tag_end(f);
+			tag_begin(f, "LBody");
+			f->label = NULL;
+		}
+	}
+	g_ptr_array_set_size(f->pending, 0);
 }
 
 /* ---- text blocks ---------------------------------------------------- */
 
+static void	flow_blocks_one(struct flow *, const struct co_node *);
+
 /*
  * Flows lines of "t" at x, breaking pages so that no page starts or ends
- * with a single line of it, inside structure element "tag" (P, LI).  The
- * element opens where the first line goes, so that a page break before it
- * leaves no empty element behind.  "label" (may be NULL) goes beside the
- * first line, as a list item's Lbl beside its LBody.
+ * with a single line of it, inside structure element "tag" (P).  The
+ * element, and any waiting for content (a list item's), opens where the
+ * first line goes, so that a page break before it leaves no empty element
+ * behind.  The footnotes marked on a line must fit on its page too.
  */
 static void
-flow_text(struct flow *f, const struct lay_text *t, double x,
-    const struct lay_text *label, double label_x, const char *tag)
+flow_text(struct flow *f, const struct lay_text *t, double x, const char *tag)
 {
 	int	 i = 0, k, n = t->nlines, take;
 	double	 avail;
 
 	while (i < n) {
 		avail = f->bottom - f->y;
-		for (k = 0; i + k < n && t->bottom[i + k] - t->top[i] <= avail + 0.01; k++)
+		for (k = 0; i + k < n && t->bottom[i + k] - t->top[i] +
+		    notes_extra(f, t, i, k + 1) <= avail + 0.01; k++)
 			;
 		if (k >= n - i)
 			take = n - i;
@@ -181,13 +216,8 @@ flow_text(struct flow *f, const struct lay_text *t, double x,
 			}
 		}
 		if (i == 0) {
+			open_pending(f);
 			tag_begin(f, tag);
-			if (label != NULL) {
-				tag_begin(f, "Lbl");
-				place_lines(f, label, 0, label->nlines, label_x, f->y);
-				tag_end(f);
-				tag_begin(f, "LBody");
-			}
 		}
 		place_lines(f, t, i, take, x, f->y);
 		f->y += t->bottom[i + take - 1] - t->top[i];
@@ -195,10 +225,19 @@ flow_text(struct flow *f, const struct lay_text *t, double x,
 		if (i < n)
 			new_page(f);
 	}
-	if (n > 0 && label != NULL)
-		tag_end(f);
 	if (n > 0)
 		tag_end(f);
+}
+
+/* The space after a block: a paragraph's, or less in a tight list. */
+static double
+space_after(const struct flow *f, const struct co_node *n)
+{
+	const struct co_node	*p = n->parent;
+
+	if (p != NULL && p->kind == CO_KIND_ITEM && p->parent->as.list.tight)
+		return f->tpl->para_space * 0.5;
+	return f->tpl->para_space;
 }
 
 static void
@@ -209,46 +248,222 @@ flow_para(struct flow *f, const struct co_node *p)
 
 	rich_init(&r);
 	rich_inline(f, &r, p, false);
+	if (f->italic)
+		rich_span(&r, 0, MS_ITALIC);
 	t = rich_measure(f, &r, &f->tpl->body, f->tpl->leading, f->width,
 	    f->tpl->justify ? MEASURE_JUSTIFY : 0, &f->tpl->text);
-	flow_text(f, t, f->left, NULL, 0, "P");
-	f->y += f->tpl->para_space;
+	flow_text(f, t, f->left, "P");
+	f->y += space_after(f, p);
+}
+
+/* Moves the box's left edge by "dx" (and back with -dx). */
+static void
+indent(struct flow *f, double dx)
+{
+	f->left += dx;
+	f->width -= dx;
 }
 
 void
-flow_item(struct flow *f, const char *label_str, struct rich *r, double indent)
+flow_item(struct flow *f, const char *label_str, struct rich *r, double ind)
 {
-	struct lay_text	*label, *t;
+	struct lay_text	*t;
 
-	label = plain_text(f, label_str, &f->tpl->body, f->tpl->leading, indent,
+	f->label = plain_text(f, label_str, &f->tpl->body, f->tpl->leading, ind,
 	    0, &f->tpl->heading);
-	t = rich_measure(f, r, &f->tpl->body, f->tpl->leading, f->width - indent,
+	f->label_x = f->left + 2;
+	g_ptr_array_add(f->pending, (gpointer)"LI");
+	t = rich_measure(f, r, &f->tpl->body, f->tpl->leading, f->width - ind,
 	    f->tpl->justify ? MEASURE_JUSTIFY : 0, &f->tpl->text);
-	flow_text(f, t, f->left + indent, label, f->left + 2, "LI");
+	flow_text(f, t, f->left + ind, "P");
+	tag_end(f);	/* LBody */
+	tag_end(f);	/* LI */
 	f->y += f->tpl->para_space * 0.5;
 }
 
+/* Bullets by depth: a disc, a dash, a small circle, a square. */
+static const char *const bullets[] = {
+	"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6", "\xe2\x96\xaa"
+};
+
+/*
+ * A list: each item's label beside its first line, its blocks (paragraphs,
+ * lists, tables …) in a box indented by the labels' width.
+ */
 static void
 flow_list(struct flow *f, const struct co_node *l)
 {
 	const struct co_node	*item;
-	struct rich		 r;
 	char			*label;
-	int			 n;
-	double			 indent;
+	int			 n, last;
+	double			 ind;
+	guint			 ntags;
 
-	indent = l->as.list.ordered ? 8 * MM : 6 * MM;
+	/* Room for the widest number: "9." in 8 mm, "10." and on wider. */
+	last = l->as.list.start;
+	for (item = l->first; item != NULL; item = item->next)
+		last++;
+	ind = l->as.list.ordered ? (last > 100 ? 11 * MM : last > 10 ? 9.5 * MM : 8 * MM) :
+	    6 * MM;
 	tag_begin(f, "L");
+	f->depth++;
 	for (n = l->as.list.start, item = l->first; item != NULL; item = item->next, n++) {
-		rich_init(&r);
-		rich_inline(f, &r, item, false);
 		label = l->as.list.ordered ? g_strdup_printf("%d.", n) :
-		    g_strdup("\xe2\x80\xa2");
-		flow_item(f, label, &r, indent);
+		    g_strdup(bullets[(f->depth - 1) % G_N_ELEMENTS(bullets)]);
+		f->label = plain_text(f, label, &f->tpl->body, f->tpl->leading, ind, 0,
+		    &f->tpl->heading);
+		f->label_x = f->left + 2;
 		g_free(label);
+		ntags = f->tags->len;
+		g_ptr_array_add(f->pending, (gpointer)"LI");
+		indent(f, ind);
+		flow_blocks(f, item);
+		indent(f, -ind);
+		/* An item with nothing placed (all empty) opened nothing. */
+		if (f->pending->len > 0) {
+			g_ptr_array_set_size(f->pending, 0);
+			f->label = NULL;
+		}
+		while (f->tags->len > ntags)
+			tag_end(f);	/* LBody, LI */
+	}
+	f->depth--;
+	tag_end(f);
+	/* A list in a list item takes the item's own space after it. */
+	if (l->parent == NULL || l->parent->kind != CO_KIND_ITEM)
+		f->y += f->tpl->para_space * 0.5;
+}
+
+/*
+ * A quote: its blocks in italics, in a box indented on both sides with a
+ * rule in the accent colour beside it; who is quoted below, on the right.
+ */
+static void
+flow_quote(struct flow *f, const struct co_node *q)
+{
+	const struct co_node	*c;
+	struct lay_item		*it;
+	struct lay_text		*t;
+	struct rich		 r;
+	double			 ind = 7 * MM, y0, x0 = f->left + 2 * MM;
+	guint			 page0;
+	bool			 italic = f->italic;
+
+	tag_begin(f, "BlockQuote");
+	y0 = f->y;
+	page0 = f->pages->len;
+	indent(f, ind);
+	f->width -= ind;
+	f->italic = true;
+	for (c = q->first; c != NULL; c = c->next) {
+		if (c->kind != CO_KIND_ATTRIBUTION) {
+			flow_blocks_one(f, c);
+			continue;
+		}
+		rich_init(&r);
+		rich_raw(&r, "\xe2\x80\x94\xc2\xa0");
+		rich_inline(f, &r, c, false);
+		t = rich_measure(f, &r, &f->tpl->small, f->tpl->leading, f->width, MEASURE_RIGHT,
+		    &f->tpl->muted);
+		flow_text(f, t, f->left, "P");
+		f->y += f->tpl->para_space;
+	}
+	f->italic = italic;
+	f->width += ind;
+	indent(f, -ind);
+	/* The rule beside the quote, on its last page (from its top there). */
+	it = add_item(f, LAY_LINE);
+	it->x = x0;
+	it->y = f->pages->len == page0 ? y0 : f->top;
+	it->h = f->y - f->tpl->para_space - it->y;
+	it->colour = &f->tpl->accent;
+	it->line_width = 1.5;
+	tag_end(f);
+}
+
+/*
+ * Preformatted text: in the code font, line ends kept, on a light ground
+ * when it fits on one page (a longer one goes on over pages without it).
+ */
+static void
+flow_codeblock(struct flow *f, const struct co_node *n)
+{
+	struct rich	 r;
+	struct lay_text	*t;
+	struct lay_item	*it;
+	double		 pad = 4;
+	size_t		 len = strlen(n->as.code.text);
+
+	rich_init(&r);
+	g_string_append_len(r.text, n->as.code.text,
+	    len > 0 && n->as.code.text[len - 1] == '\n' ? len - 1 : len);
+	rich_span(&r, 0, MS_WHOLE);
+	t = rich_measure(f, &r, &f->tpl->code, 1.25, f->width - 2 * pad, 0, &f->tpl->text);
+	ensure(f, MIN(t->height, 3 * 1.25 * f->tpl->code.size) + 2 * pad);
+	if (f->y + t->height + 2 * pad <= f->bottom + 0.01) {
+		it = add_item(f, LAY_RECT);
+		it->x = f->left;
+		it->y = f->y;
+		it->w = f->width;
+		it->h = t->height + 2 * pad;
+		it->colour = &f->tpl->stripe_fill;
+	}
+	f->y += pad;
+	flow_text(f, t, f->left + pad, "P");
+	f->y += pad + f->tpl->para_space;
+}
+
+/* Terms in bold, each definition below it, indented. */
+static void
+flow_deflist(struct flow *f, const struct co_node *l)
+{
+	const struct co_node	*c;
+	struct rich		 r;
+	struct lay_text		*t;
+	double			 ind = 6 * MM;
+
+	tag_begin(f, "L");
+	for (c = l->first; c != NULL; c = c->next) {
+		if (c->kind == CO_KIND_TERM) {
+			tag_begin(f, "LI");
+			rich_init(&r);
+			rich_inline(f, &r, c, false);
+			rich_span(&r, 0, MS_BOLD);
+			t = rich_measure(f, &r, &f->tpl->body, f->tpl->leading, f->width, 0,
+			    &f->tpl->heading);
+			/* A term goes with the first lines of what it means. */
+			ensure(f, t->height + 2 * f->tpl->body.size * f->tpl->leading);
+			tag_begin(f, "Lbl");
+			flow_text(f, t, f->left, "P");
+			tag_end(f);
+			f->y += f->tpl->para_space * 0.3;
+		} else {
+			tag_begin(f, "LBody");
+			indent(f, ind);
+			flow_blocks(f, c);
+			indent(f, -ind);
+			tag_end(f);
+			tag_end(f);	/* LI */
+		}
 	}
 	tag_end(f);
-	f->y += f->tpl->para_space * 0.5;
+}
+
+/* A thematic break: a short rule in the middle of the text. */
+static void
+flow_rule(struct flow *f)
+{
+	struct lay_item	*it;
+
+	ensure(f, 2 * f->tpl->para_space);
+	it = add_item(f, LAY_LINE);
+	it->x = f->left + f->width * 0.4;
+	it->y = f->y + f->tpl->para_space;
+	it->w = f->width * 0.2;
+	it->colour = &f->tpl->rule;
+	it->line_width = 0.8;
+	f->y += 2 * f->tpl->para_space;
+	f->fresh = false;
 }
 
 /* ---- headings ------------------------------------------------------- */
@@ -305,6 +520,8 @@ flow_heading(struct flow *f, const struct co_node *s)
 static void
 flow_section(struct flow *f, const struct co_node *n)
 {
+	if (n->as.section.empty)
+		return;		/* validate.c said so; a bare heading helps no one */
 	if (!f->fresh && !f->keep.active)
 		f->y += f->tpl->h_space_before[MIN(n->as.section.level, 4) - 1];
 	if (!f->keep.active) {
@@ -323,42 +540,80 @@ flow_section(struct flow *f, const struct co_node *n)
 	tag_end(f);
 }
 
+/* One block in the current box. */
 static void
+flow_blocks_one(struct flow *f, const struct co_node *n)
+{
+	switch (n->kind) {
+	case CO_KIND_SECTION:
+		flow_section(f, n);
+		break;
+	case CO_KIND_PARA:
+		flow_para(f, n);
+		break;
+	case CO_KIND_LIST:
+		flow_list(f, n);
+		break;
+	case CO_KIND_TABLE:
+		open_pending(f);
+		flow_table(f, n);
+		break;
+	case CO_KIND_RECORDS:
+		open_pending(f);
+		flow_records(f, n);
+		break;
+	case CO_KIND_QUOTE:
+		open_pending(f);
+		flow_quote(f, n);
+		break;
+	case CO_KIND_CODEBLOCK:
+		open_pending(f);
+		flow_codeblock(f, n);
+		break;
+	case CO_KIND_FIGURE:
+		open_pending(f);
+		flow_figure(f, n);
+		break;
+	case CO_KIND_DEFLIST:
+		open_pending(f);
+		flow_deflist(f, n);
+		break;
+	case CO_KIND_RULE:
+		open_pending(f);
+		flow_rule(f);
+		break;
+	case CO_KIND_NOTE:
+		break;		/* at the foot of the page of its mark */
+	case CO_KIND_DOC:
+	case CO_KIND_ITEM:
+	case CO_KIND_ROW:
+	case CO_KIND_CELL:
+	case CO_KIND_RECORD:
+	case CO_KIND_FIELD:
+	case CO_KIND_ATTRIBUTION:
+	case CO_KIND_TERM:
+	case CO_KIND_DEFINITION:
+	case CO_KIND_TEXT:
+	case CO_KIND_EMPH:
+	case CO_KIND_STRONG:
+	case CO_KIND_LINK:
+	case CO_KIND_CODE:
+	case CO_KIND_STRIKE:
+	case CO_KIND_BREAK:
+	case CO_KIND_NOTEREF:
+	case CO_KIND_XREF:
+	case CO_KIND__MAX:
+		break;
+	}
+}
+
+void
 flow_blocks(struct flow *f, const struct co_node *parent)
 {
 	const struct co_node	*n;
 
-	for (n = parent->first; n != NULL; n = n->next) {
-		switch (n->kind) {
-		case CO_KIND_SECTION:
-			flow_section(f, n);
-			break;
-		case CO_KIND_PARA:
-			flow_para(f, n);
-			break;
-		case CO_KIND_LIST:
-			flow_list(f, n);
-			break;
-		case CO_KIND_TABLE:
-			flow_table(f, n);
-			break;
-		case CO_KIND_RECORDS:
-			flow_records(f, n);
-			break;
-		case CO_KIND_DOC:
-		case CO_KIND_ITEM:
-		case CO_KIND_ROW:
-		case CO_KIND_CELL:
-		case CO_KIND_RECORD:
-		case CO_KIND_FIELD:
-		case CO_KIND_TEXT:
-		case CO_KIND_EMPH:
-		case CO_KIND_STRONG:
-		case CO_KIND_LINK:
-		case CO_KIND__MAX:
-			break;
-		}
-	}
+	for (n = parent->first; n != NULL; n = n->next)
+		flow_blocks_one(f, n);
 }
 
 /* ---- entry points --------------------------------------------------- */
@@ -391,15 +646,123 @@ append_pages(GPtrArray *to, GPtrArray *from)
 	g_ptr_array_free(from, TRUE);
 }
 
+/* True if some cross-reference prints its target's page. */
+static bool
+wants_pages(const struct co_doc *doc)
+{
+	const struct co_node	*n;
+
+	for (n = doc->root; n != NULL; n = model_next(n, doc->root))
+		if (n->kind == CO_KIND_XREF && n->as.xref.page)
+			return true;
+	return false;
+}
+
+/* The state of one pass over the report, empty. */
+static void
+flow_start(struct flow *f, struct co_pages *out, struct co_diags *diags)
+{
+	const struct tpl	*tpl = out->tpl;
+
+	memset(f, 0, sizeof(*f));
+	f->out = out;
+	f->doc = out->doc;
+	f->diags = diags;
+	f->tpl = tpl;
+	f->m = out->measure;
+	f->top = tpl->margin_top;
+	f->bottom = tpl->page_height - tpl->margin_bottom;
+	f->left = tpl->margin_left;
+	f->width = tpl->page_width - tpl->margin_left - tpl->margin_right;
+	f->page_bottom = f->bottom;
+	f->headings = g_array_new(FALSE, FALSE, sizeof(struct heading));
+	f->tags = g_ptr_array_new();
+	f->pending = g_ptr_array_new();
+	f->target_page = g_hash_table_new(NULL, NULL);
+	notes_init(f);
+}
+
+static void
+flow_end(struct flow *f)
+{
+	g_array_free(f->headings, TRUE);
+	g_ptr_array_free(f->tags, TRUE);
+	g_ptr_array_free(f->pending, TRUE);
+	g_hash_table_destroy(f->target_page);
+	notes_free(f);
+	running_free(f);
+}
+
+/* Body, cover, contents, running heads: the whole report into out->pages. */
+static void
+flow_report(struct flow *f)
+{
+	struct co_pages	*out = f->out;
+	GPtrArray	*body, *toc, *cover;
+	guint		 i;
+	int		 total;
+
+	/* The body first: its pagination does not depend on where it starts. */
+	body = g_ptr_array_new();
+	f->pages = body;
+	new_page(f);
+	flow_blocks(f, f->doc->root);
+	while (f->tags->len > 0)
+		tag_end(f);
+	notes_flush(f);
+	/* Long footnotes still going on get pages of their own. */
+	while (f->carry->len > 0) {
+		new_page(f);
+		notes_flush(f);
+	}
+
+	/* Then the cover, and the contents, whose length is known before its numbers. */
+	cover = g_ptr_array_new();
+	f->pages = cover;
+	f->page = NULL;
+	flow_cover(f);
+	toc = g_ptr_array_new();
+	flow_contents(f, cover, toc);
+	/* The pages of the body's headings and targets, as readers count them. */
+	for (i = 0; i < f->headings->len; i++) {
+		const struct heading *h = &g_array_index(f->headings, struct heading, i);
+		g_hash_table_insert(f->target_page, (gpointer)h->section,
+		    GINT_TO_POINTER(h->page + 1));
+	}
+	f->body_start = cover->len + toc->len;
+	append_pages(out->pages, cover);
+	append_pages(out->pages, toc);
+	append_pages(out->pages, body);
+
+	total = out->pages->len;
+	for (i = 0; i < out->pages->len; i++) {
+		struct lay_page *p = g_ptr_array_index(out->pages, i);
+		if (!p->cover)
+			add_running(f, p, i + 1, total);
+	}
+}
+
+/* target → body page from a pass, made the page number readers see. */
+static GHashTable *
+page_numbers(const struct flow *f)
+{
+	GHashTable	*pages = g_hash_table_new(NULL, NULL);
+	GHashTableIter	 it;
+	gpointer	 k, v;
+
+	g_hash_table_iter_init(&it, f->target_page);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		g_hash_table_insert(pages, k, GINT_TO_POINTER(GPOINTER_TO_INT(v) + f->body_start));
+	return pages;
+}
+
 struct co_pages *
 co_layout_new(const struct co_doc *doc, struct tpl *tpl, struct measurer *m,
     struct co_image *logo, struct co_diags *diags)
 {
 	struct co_pages	*out;
 	struct flow	 f;
-	GPtrArray	*body, *toc, *cover;
-	guint		 i;
-	int		 total;
+	GHashTable	*known;
 
 	out = g_new0(struct co_pages, 1);
 	out->doc = doc;
@@ -409,51 +772,29 @@ co_layout_new(const struct co_doc *doc, struct tpl *tpl, struct measurer *m,
 	out->arena = arena_new();
 	out->texts = g_ptr_array_new_with_free_func((GDestroyNotify)lay_text_free);
 	out->pages = g_ptr_array_new_with_free_func((GDestroyNotify)page_free);
+	out->images = g_ptr_array_new_with_free_func((GDestroyNotify)image_free);
+	out->image_of = g_hash_table_new(NULL, NULL);
 
-	memset(&f, 0, sizeof(f));
-	f.out = out;
-	f.doc = doc;
-	f.diags = diags;
-	f.tpl = tpl;
-	f.m = m;
-	f.top = tpl->margin_top;
-	f.bottom = tpl->page_height - tpl->margin_bottom;
-	f.left = tpl->margin_left;
-	f.width = tpl->page_width - tpl->margin_left - tpl->margin_right;
-	f.headings = g_array_new(FALSE, FALSE, sizeof(struct heading));
-	f.tags = g_ptr_array_new();
-
+	flow_start(&f, out, diags);
 	/* Every word hyphenated at once, on two cores, before it is needed. */
 	prepare_texts(&f);
-
-	/* The body first: its pagination does not depend on where it starts. */
-	body = g_ptr_array_new();
-	f.pages = body;
-	new_page(&f);
-	flow_blocks(&f, doc->root);
-	while (f.tags->len > 0)
-		tag_end(&f);
-
-	/* Then the cover, and the contents, whose length is known before its numbers. */
-	cover = g_ptr_array_new();
-	f.pages = cover;
-	f.page = NULL;
-	flow_cover(&f);
-	toc = g_ptr_array_new();
-	flow_contents(&f, cover, toc);
-	append_pages(out->pages, cover);
-	append_pages(out->pages, toc);
-	append_pages(out->pages, body);
-
-	total = out->pages->len;
-	for (i = 0; i < out->pages->len; i++) {
-		struct lay_page *p = g_ptr_array_index(out->pages, i);
-		if (!p->cover)
-			add_running(&f, p, i + 1, total);
+	flow_report(&f);
+	if (wants_pages(doc)) {
+		/*
+		 * "On page 9" needs the pages: a second pass knows them from the
+		 * first (a reference's page number takes two digits' room there,
+		 * so the pages hardly ever move).  Its messages were said once.
+		 */
+		known = page_numbers(&f);
+		flow_end(&f);
+		/* The first pass's texts stay: the measurer may still hold their runs. */
+		g_ptr_array_set_size(out->pages, 0);
+		flow_start(&f, out, NULL);
+		f.known_page = known;
+		flow_report(&f);
+		g_hash_table_destroy(known);
 	}
-	g_array_free(f.headings, TRUE);
-	g_ptr_array_free(f.tags, TRUE);
-	running_free(&f);
+	flow_end(&f);
 	return out;
 }
 
@@ -467,6 +808,8 @@ co_layout_free(struct co_pages *p)
 	measure_free(p->measure);
 	tpl_free(p->tpl);
 	image_free(p->logo);
+	g_ptr_array_free(p->images, TRUE);
+	g_hash_table_destroy(p->image_of);
 	arena_free(p->arena);
 	g_free(p);
 }

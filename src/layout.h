@@ -58,6 +58,8 @@ struct co_pages {
 	const struct co_doc	*doc;		/* the report */
 	struct arena		*arena;		/* strings made by layout */
 	struct co_image		*logo;		/* the cover logo, or NULL; owned */
+	GPtrArray		*images;	/* the figures' images, owned */
+	GHashTable		*image_of;	/* figure → its image (NULL if none), once opened */
 };
 
 /*

@@ -43,6 +43,13 @@ struct keep {
 	double		 y;		/* where they begin */
 };
 
+/* A footnote's lines placed at the foot of the current page. */
+struct page_note {
+	int		 number;	/* the footnote's number */
+	int		 first;		/* its first line there (a long one goes on) */
+	int		 n;		/* its lines there */
+};
+
 /* The paginator's state, shared by every part of the layout. */
 struct flow {
 	struct co_pages		*out;		/* what we make */
@@ -53,14 +60,35 @@ struct flow {
 	GPtrArray		*pages;		/* pages being filled */
 	struct lay_page		*page;		/* the current page */
 	double			 y;		/* top of the free space */
-	double			 top, bottom;	/* body area, pt from the page top */
-	double			 left, width;	/* body area, pt */
+	double			 top, bottom;	/* body area, pt from the page top; bottom
+						   rises by the footnotes of the page */
+	double			 page_bottom;	/* the body's bottom, footnotes aside */
+	double			 left, width;	/* the box blocks go in: the body, or an
+						   item's or a quote's part of it */
 	bool			 fresh;		/* nothing on this page yet */
 	bool			 whole_words;	/* names: no dictionary hyphenation */
 	GPtrArray		*tags;		/* open structure tags (const char *) */
 	GArray			*headings;	/* struct heading, for the contents */
 	struct keep		 keep;		/* headings kept with what follows */
 	struct running		 running[4];	/* header left, right; footer left, right */
+	/* A list item's label waits for the item's first line, and tags with it. */
+	struct lay_text		*label;		/* the label, or NULL */
+	double			 label_x;	/* where it goes */
+	GPtrArray		*pending;	/* tags to open with the next line placed */
+	bool			 italic;	/* in a quote */
+	int			 depth;		/* lists open around what is placed */
+	/* Footnotes: measured once, placed at the foot of the page of their mark. */
+	struct lay_text		**note_text;	/* by number (1-based), or NULL until needed */
+	struct lay_text		**note_label;	/* their numbers */
+	const struct co_node	**note_node;	/* the NOTE of each number */
+	int			 nnotes;	/* the highest number + 1 */
+	GArray			*page_notes;	/* struct page_note on this page */
+	GArray			*carry;		/* struct page_note: lines for the next page */
+	double			 notes_h;	/* the height they take from the body */
+	/* Where each cross-reference target ends up, for "on page" (from a pass before). */
+	GHashTable		*target_page;	/* node → page index + 1 in the body */
+	GHashTable		*known_page;	/* target → page number, from the pass before, or NULL */
+	int			 body_start;	/* pages before the body: cover, contents */
 };
 
 /* layout.c: pages, items and structure tags */
@@ -77,6 +105,10 @@ void		 place_lines(struct flow *, const struct lay_text *, int first, int n,
 		    double x, double y);
 /* One list item: a label ("•", "3.") and its text with a hanging indent. */
 void		 flow_item(struct flow *, const char *label, struct rich *, double indent);
+/* The blocks of "parent" in the current box. */
+void		 flow_blocks(struct flow *, const struct co_node *parent);
+/* Opens the tags waiting for content, and an item's label (layout.c). */
+void		 open_pending(struct flow *);
 
 /* layout_text.c: text built from the model, then measured */
 void		 rich_init(struct rich *);
@@ -90,6 +122,12 @@ void		 rich_link(struct flow *, struct rich *, const char *uri, size_t start);
 /* Appends the inline children of "n". */
 void		 rich_inline(struct flow *, struct rich *, const struct co_node *n,
 		    bool in_link);
+/* Appends blocks (a cell's, a field's, a note's) as one text, paragraphs on lines of their own. */
+void		 rich_blocks(struct flow *, struct rich *, const struct co_node *n);
+/* Makes bytes [start, end of text) a link to "dest" in the report. */
+void		 rich_dest(struct rich *, const char *dest, size_t start);
+/* A target's destination name in the PDF: "sec-3", "fig-2" … (arena). */
+const char	*target_dest(struct flow *, const struct co_node *target);
 /* Turns the spaces from byte "start" on into no-break spaces. */
 void		 rich_tie_spaces(struct rich *, size_t start);
 /* The narrowest and the natural width of "r" (not taken). */
@@ -107,7 +145,9 @@ enum { ROW_BODY, ROW_HEAD, ROW_TOTAL };
 struct gcell {
 	struct rich	 r;		/* content */
 	bool		 right;		/* numbers align right */
+	bool		 center;	/* centred, as the author asked */
 	bool		 loose;		/* a web address: may wrap where it must */
+	int		 span;		/* columns it covers; 0 for one a cell before covers */
 };
 
 struct grid {
@@ -116,6 +156,8 @@ struct grid {
 	GArray		*kinds;		/* per row: ROW_* */
 	const char	*caption;	/* or NULL */
 	struct co_pos	 pos;		/* where the table is written, for messages */
+	const struct co_node *node;	/* the table, a cross-reference target; or NULL */
+	const struct co_col *cols;	/* ncols widths and alignments, or NULL */
 };
 
 void		 grid_init(struct grid *, int ncols);
@@ -128,6 +170,21 @@ void		 flow_table(struct flow *, const struct co_node *table);
 
 /* layout_records.c: typed tables */
 void		 flow_records(struct flow *, const struct co_node *records);
+
+/* layout_notes.c: footnotes at the foot of the page */
+void		 notes_init(struct flow *);
+void		 notes_free(struct flow *);
+/* The height the footnotes marked on lines [first, first + n) of "t" add to this page. */
+double		 notes_extra(struct flow *, const struct lay_text *, int first, int n);
+/* Those footnotes are now on this page: the body's bottom rises. */
+void		 notes_take(struct flow *, const struct lay_text *, int first, int n);
+/* Places the page's footnotes at its foot (the page is full). */
+void		 notes_flush(struct flow *);
+/* A new page: what a long note had left goes first at its foot. */
+void		 notes_start_page(struct flow *);
+
+/* layout_figure.c */
+void		 flow_figure(struct flow *, const struct co_node *figure);
 
 /* layout_cover.c */
 void		 flow_cover(struct flow *);

@@ -26,7 +26,7 @@ field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec
 		f->whole_words = strcmp(spec->key, "name") == 0 ||
 		    strcmp(spec->key, "owner") == 0;
 		start = cell->r.text->len;
-		rich_inline(f, &cell->r, field, false);
+		rich_blocks(f, &cell->r, field);
 		if (strcmp(spec->key, "phone") == 0)
 			rich_tie_spaces(&cell->r, start);	/* one number, one line */
 		if (f->whole_words)
@@ -85,7 +85,7 @@ flow_proposals(struct flow *f, const struct co_node *recs)
 		for (fl = rec->first; fl != NULL; fl = fl->next) {
 			i = fl->as.field.index;
 			if (i == CO_PROPOSAL_TEXT) {
-				rich_inline(f, &r, fl, false);
+				rich_blocks(f, &r, fl);
 				continue;
 			}
 			rich_raw(&r, first ? " (" : "; ");
@@ -96,7 +96,7 @@ flow_proposals(struct flow *f, const struct co_node *recs)
 			if (fl->as.field.value != NULL)
 				rich_raw(&r, i18n_value(fl->as.field.value, f->doc->lang));
 			else
-				rich_inline(f, &r, fl, false);
+				rich_blocks(f, &r, fl);
 			rich_span(&r, start, MS_ITALIC);
 		}
 		if (!first)

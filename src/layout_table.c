@@ -14,6 +14,7 @@ grid_cell(struct grid *g)
 
 	memset(&c, 0, sizeof(c));
 	rich_init(&c.r);
+	c.span = 1;
 	g_array_append_val(g->cells, c);
 	return &g_array_index(g->cells, struct gcell, g->cells->len - 1);
 }
@@ -39,17 +40,89 @@ cell_at(struct grid *g, int row, int col)
 	return &g_array_index(g->cells, struct gcell, row * g->ncols + col);
 }
 
-/* Column widths from the content: narrowest and natural widths, then share. */
+/*
+ * Shares "avail" among the columns whose index is in idx[0..n) by their
+ * narrowest and natural widths: all natural when they fit; else short
+ * columns natural and the long ones sharing the rest; else all shrunk.
+ * False if even their narrowest widths do not fit.
+ */
+static bool
+share(const double *minw, const double *maxw, const int *idx, int n, double avail, double *w)
+{
+	double	 summin = 0, summax = 0, left = avail, want, extra = 0;
+	bool	*fixed;
+	int	 i, c;
+
+	for (i = 0; i < n; i++) {
+		summin += minw[idx[i]];
+		summax += maxw[idx[i]];
+	}
+	if (n == 0)
+		return true;
+	if (summax <= avail) {
+		/* Everything fits on one line: spread the rest by size. */
+		for (i = 0; i < n; i++) {
+			c = idx[i];
+			w[c] = maxw[c] + (avail - summax) * maxw[c] / summax;
+		}
+		return true;
+	}
+	if (summin > avail) {
+		/* Too narrow even word by word: shrink, words break by letters. */
+		for (i = 0; i < n; i++)
+			w[idx[i]] = minw[idx[i]] * avail / summin;
+		return false;
+	}
+	/*
+	 * Short columns (dates, statuses, amounts) get their natural width
+	 * while the long ones can still have their minimum; the long columns
+	 * share what is left in proportion to what they want.
+	 */
+	fixed = g_new0(bool, n);
+	for (i = 0; i < n; i++)
+		w[idx[i]] = minw[idx[i]];
+	for (i = 0; i < n; i++) {
+		c = idx[i];
+		if (maxw[c] > avail * 0.17)
+			continue;
+		want = maxw[c] - minw[c];
+		if (summin + want <= avail) {
+			w[c] = maxw[c];
+			summin += want;
+			fixed[i] = true;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		c = idx[i];
+		left -= w[c];
+		if (!fixed[i])
+			extra += maxw[c] - minw[c];
+	}
+	for (i = 0; i < n; i++) {
+		c = idx[i];
+		if (!fixed[i] && extra > 0)
+			w[c] += left * (maxw[c] - minw[c]) / extra;
+	}
+	g_free(fixed);
+	return true;
+}
+
+/*
+ * Column widths: the author's share of the text width where given, the
+ * rest from the content (narrowest and natural widths of the cells; a
+ * cell spanning columns counts for none of them).
+ */
 static void
 grid_widths(struct flow *f, struct grid *g, double *w)
 {
-	double	*minw, *maxw, summin = 0, summax = 0, avail, pad2, extra;
-	int	 c, row, nrows;
+	double	*minw, *maxw, avail, pad2;
+	int	*idx, nauto = 0, c, row, nrows;
 	const struct tpl_font *font;
 
 	nrows = g->kinds->len;
 	minw = g_new0(double, g->ncols);
 	maxw = g_new0(double, g->ncols);
+	idx = g_new0(int, g->ncols);
 	pad2 = 2 * f->tpl->cell_pad;
 	for (row = 0; row < nrows; row++) {
 		font = g_array_index(g->kinds, int, row) == ROW_BODY ? &f->tpl->table :
@@ -57,7 +130,7 @@ grid_widths(struct flow *f, struct grid *g, double *w)
 		for (c = 0; c < g->ncols; c++) {
 			struct gcell *cell = cell_at(g, row, c);
 			double lo = 0, hi = 0;
-			if (cell->r.text->len == 0)
+			if (cell->r.text->len == 0 || cell->span != 1)
 				continue;
 			rich_widths(f, &cell->r, font, &lo, &hi);
 			/* A web or e-mail address reads well enough on two lines. */
@@ -71,62 +144,27 @@ grid_widths(struct flow *f, struct grid *g, double *w)
 	}
 	avail = f->width;
 	for (c = 0; c < g->ncols; c++) {
+		if (g->cols != NULL && g->cols[c].width > 0) {
+			w[c] = g->cols[c].width * f->width;
+			avail -= w[c];
+			continue;
+		}
 		/*
 		 * One unbreakable monster word must not squeeze the other columns;
 		 * an e-mail address or a long name is not one.
 		 */
-		minw[c] = MIN(minw[c], MAX(avail * 0.3, 60));
+		minw[c] = MIN(minw[c], MAX(f->width * 0.3, 60));
 		minw[c] = MAX(minw[c], pad2 + 6);
 		maxw[c] = MAX(maxw[c], minw[c]);
-		summin += minw[c];
-		summax += maxw[c];
+		idx[nauto++] = c;
 	}
-	if (summax <= avail) {
-		/* Everything fits on one line: spread the rest by size. */
-		for (c = 0; c < g->ncols; c++)
-			w[c] = maxw[c] + (avail - summax) * maxw[c] / summax;
-	} else if (summin <= avail) {
-		/*
-		 * Short columns (dates, statuses, amounts) get their natural width
-		 * while the long ones can still have their minimum; the long
-		 * columns share what is left in proportion to what they want.
-		 */
-		bool	*fixed = g_new0(bool, g->ncols);
-		double	 left = avail, want;
-
-		for (c = 0; c < g->ncols; c++)
-			w[c] = minw[c];
-		for (c = 0; c < g->ncols; c++) {
-			if (maxw[c] > avail * 0.17)
-				continue;
-			want = maxw[c] - minw[c];
-			if (summin + want <= avail) {
-				w[c] = maxw[c];
-				summin += want;
-				fixed[c] = true;
-			}
-		}
-		extra = 0;
-		for (c = 0; c < g->ncols; c++) {
-			left -= w[c];
-			if (!fixed[c])
-				extra += maxw[c] - minw[c];
-		}
-		for (c = 0; c < g->ncols; c++)
-			if (!fixed[c] && extra > 0)
-				w[c] += left * (maxw[c] - minw[c]) / extra;
-		g_free(fixed);
-	} else {
-		/* Too narrow even word by word: shrink, words break by letters. */
-		for (c = 0; c < g->ncols; c++)
-			w[c] = minw[c] * avail / summin;
-		if (f->diags != NULL)
-			co_diag(f->diags, g->pos, CO_DIAG_W_TABLE_WIDE,
-			    "its %d columns do not fit the page even word by word; "
-			    "words break inside", g->ncols);
-	}
+	if (!share(minw, maxw, idx, nauto, MAX(avail, 0), w) && f->diags != NULL)
+		co_diag(f->diags, g->pos, CO_DIAG_W_TABLE_WIDE,
+		    "its %d columns do not fit the page even word by word; words break inside",
+		    g->ncols);
 	g_free(minw);
 	g_free(maxw);
+	g_free(idx);
 }
 
 /* A measured row and the grid it belongs to. */
@@ -154,7 +192,7 @@ place_row_part(struct flow *f, const struct placer *pl, const struct mrow *r, bo
 	int		 c;
 
 	for (c = 0; c < pl->ncols; c++) {
-		if (pl->to[c] > pl->from[c]) {
+		if (r->cells[c] != NULL && pl->to[c] > pl->from[c]) {
 			hc = r->cells[c]->bottom[pl->to[c] - 1] - r->cells[c]->top[pl->from[c]];
 			h = MAX(h, hc);
 		}
@@ -170,6 +208,8 @@ place_row_part(struct flow *f, const struct placer *pl, const struct mrow *r, bo
 	}
 	tag_begin(f, "TR");
 	for (x = f->left, c = 0; c < pl->ncols; x += pl->w[c], c++) {
+		if (r->cells[c] == NULL)
+			continue;	/* covered by the cell before */
 		tag_begin(f, r->kind == ROW_HEAD ? "TH" : "TD");
 		place_lines(f, r->cells[c], pl->from[c], pl->to[c] - pl->from[c], x + pad,
 		    f->y + pad);
@@ -194,7 +234,7 @@ place_row(struct flow *f, const struct placer *pl, const struct mrow *r, bool st
 
 	for (c = 0; c < pl->ncols; c++) {
 		pl->from[c] = 0;
-		pl->to[c] = r->cells[c]->nlines;
+		pl->to[c] = r->cells[c] != NULL ? r->cells[c]->nlines : 0;
 	}
 	place_row_part(f, pl, r, stripe);
 }
@@ -222,6 +262,10 @@ split_row(struct flow *f, const struct placer *pl, const struct mrow *r, bool st
 		done = true;
 		for (c = 0; c < pl->ncols; c++) {
 			const struct lay_text *t = r->cells[c];
+			if (t == NULL) {
+				pl->to[c] = 0;
+				continue;
+			}
 			for (k = from[c]; k < t->nlines &&
 			    t->bottom[k] - t->top[from[c]] <= avail + 0.01; k++)
 				;
@@ -240,14 +284,15 @@ split_row(struct flow *f, const struct placer *pl, const struct mrow *r, bool st
 		if (!any) {
 			/* A single line taller than a page: place it anyway. */
 			for (c = 0; c < pl->ncols; c++)
-				pl->to[c] = MIN(from[c] + 1, r->cells[c]->nlines);
+				pl->to[c] = r->cells[c] != NULL ?
+				    MIN(from[c] + 1, r->cells[c]->nlines) : 0;
 		}
 		/* place_row_part() reads the range from pl->from. */
 		for (c = 0; c < pl->ncols; c++)
 			pl->from[c] = from[c];
 		place_row_part(f, pl, r, stripe);
 		for (c = 0; c < pl->ncols; c++) {
-			if (pl->to[c] < r->cells[c]->nlines)
+			if (r->cells[c] != NULL && pl->to[c] < r->cells[c]->nlines)
 				done = false;
 			from[c] = pl->to[c];
 		}
@@ -277,8 +322,20 @@ measure_rows(struct flow *f, struct grid *g, const double *w, int *nhead, double
 		font = rows[row].kind == ROW_BODY ? &f->tpl->table : &f->tpl->table_head;
 		for (c = 0; c < g->ncols; c++) {
 			struct gcell *cell = cell_at(g, row, c);
+			double cw = 0;
+			int k;
+			if (cell->span == 0) {
+				rows[row].cells[c] = NULL;	/* covered */
+				g_string_free(cell->r.text, TRUE);
+				g_array_free(cell->r.spans, TRUE);
+				g_array_free(cell->r.links, TRUE);
+				continue;
+			}
+			for (k = c; k < c + cell->span && k < g->ncols; k++)
+				cw += w[k];
 			rows[row].cells[c] = rich_measure(f, &cell->r, font, CELL_LEADING,
-			    w[c] - pad2, cell->right ? MEASURE_RIGHT : 0, &f->tpl->text);
+			    cw - pad2, cell->right ? MEASURE_RIGHT : cell->center ? MEASURE_CENTER : 0,
+			    &f->tpl->text);
 			rows[row].h = MAX(rows[row].h, rows[row].cells[c]->height + pad2);
 		}
 		if (rows[row].kind == ROW_HEAD && row == *nhead) {
@@ -317,6 +374,14 @@ flow_grid(struct flow *f, struct grid *g)
 		cap = plain_text(f, g->caption, &f->tpl->table_head, 0, f->width, 0,
 		    &f->tpl->heading);
 		ensure(f, cap->height + 4 + headh + (nrows > nhead ? rows[nhead].h : 0));
+		if (g->node != NULL) {
+			struct lay_item *it = add_item(f, LAY_DEST);
+			it->dest = target_dest(f, g->node);
+			it->x = f->left;
+			it->y = f->y;
+			g_hash_table_insert(f->target_page, (gpointer)g->node,
+			    GINT_TO_POINTER(f->pages->len));
+		}
 		tag_begin(f, "Caption");
 		place_lines(f, cap, 0, cap->nlines, f->left, f->y);
 		tag_end(f);
@@ -411,25 +476,43 @@ flow_table(struct flow *f, const struct co_node *t)
 {
 	struct grid		 g;
 	const struct co_node	*row, *cell;
-	int			 ncols = 0, n;
+	struct gcell		*gc;
+	int			 ncols = t->as.table.ncols, n, k, c, nrows;
 
-	for (row = t->first; row != NULL; row = row->next) {
-		n = 0;
-		for (cell = row->first; cell != NULL; cell = cell->next)
-			n++;
-		ncols = MAX(ncols, n);
-	}
 	grid_init(&g, ncols);
 	g.caption = t->as.table.caption;
 	g.pos = t->pos;
+	g.node = t->as.table.number > 0 ? t : NULL;
+	g.cols = t->as.table.cols;
 	for (row = t->first; row != NULL; row = row->next) {
-		grid_row(&g, row->as.row.header ? ROW_HEAD : ROW_BODY);
+		grid_row(&g, row->as.row.header ? ROW_HEAD : row->as.row.total ? ROW_TOTAL :
+		    ROW_BODY);
 		n = 0;
-		for (cell = row->first; cell != NULL; cell = cell->next, n++)
-			rich_inline(f, &grid_cell(&g)->r, cell, false);
+		for (cell = row->first; cell != NULL && n < ncols; cell = cell->next) {
+			gc = grid_cell(&g);
+			gc->span = MIN(MAX(cell->as.cell.span, 1), ncols - n);
+			rich_blocks(f, &gc->r, cell);
+			if (row->as.row.total)
+				rich_span(&gc->r, 0, MS_BOLD);
+			/* The columns it spans: covered slots. */
+			for (k = 1; k < gc->span; k++)
+				grid_cell(&g)->span = 0;
+			n += MAX(cell->as.cell.span, 1);
+		}
 		for (; n < ncols; n++)
 			grid_cell(&g);
 	}
 	align_numbers(&g);
+	/* The author's alignment wins over the guess. */
+	nrows = g.kinds->len;
+	for (c = 0; c < ncols && g.cols != NULL; c++) {
+		if (g.cols[c].align == CO_ALIGN_AUTO)
+			continue;
+		for (k = 0; k < nrows; k++) {
+			gc = cell_at(&g, k, c);
+			gc->right = g.cols[c].align == CO_ALIGN_RIGHT;
+			gc->center = g.cols[c].align == CO_ALIGN_CENTER;
+		}
+	}
 	flow_grid(f, &g);
 }

@@ -2,6 +2,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "arena.h"
+#include "i18n.h"
 #include "layout_int.h"
 
 void
@@ -82,17 +84,152 @@ rich_words(struct flow *f, struct rich *r, const char *s, bool hyphenate)
 	g_free(tied);
 }
 
-void
-rich_link(struct flow *f, struct rich *r, const char *uri, size_t start)
+/* A range [start, end of text) for layout to place. */
+static void
+add_range(struct rich *r, size_t start, enum ms_range_kind kind, const char *uri,
+    const char *dest, int tag)
 {
 	struct ms_link	 l;
 
-	(void)f;
-	rich_span(r, start, MS_LINK);
 	l.start = start;
 	l.end = r->text->len;
+	l.kind = kind;
 	l.uri = uri;
+	l.dest = dest;
+	l.tag = tag;
 	g_array_append_val(r->links, l);
+}
+
+void
+rich_link(struct flow *f, struct rich *r, const char *uri, size_t start)
+{
+	(void)f;
+	rich_span(r, start, MS_LINK);
+	add_range(r, start, MS_RANGE_LINK, uri, NULL, 0);
+}
+
+void
+rich_dest(struct rich *r, const char *dest, size_t start)
+{
+	rich_span(r, start, MS_LINK);
+	add_range(r, start, MS_RANGE_LINK, NULL, dest, 0);
+}
+
+const char *
+target_dest(struct flow *f, const struct co_node *t)
+{
+	switch (t->kind) {
+	case CO_KIND_SECTION:
+		return arena_printf(f->out->arena, "sec-%d", t->as.section.seq);
+	case CO_KIND_TABLE:
+		return arena_printf(f->out->arena, "tab-%d", t->as.table.number);
+	case CO_KIND_FIGURE:
+		return arena_printf(f->out->arena, "fig-%d", t->as.figure.number);
+	case CO_KIND_NOTE:
+		return arena_printf(f->out->arena, "fn-%d", t->as.note.number);
+	default:
+		return NULL;
+	}
+}
+
+/* A footnote's mark: its number, raised, linked to the note. */
+static void
+rich_noteref(struct flow *f, struct rich *r, const struct co_node *n)
+{
+	const struct co_node	*note = n->as.noteref.note;
+	size_t			 start = r->text->len;
+
+	g_string_append_printf(r->text, "%d", note->as.note.number);
+	rich_span(r, start, MS_SUPER);
+	add_range(r, start, MS_RANGE_MARK, NULL, NULL, note->as.note.number);
+	add_range(r, start, MS_RANGE_LINK, NULL, target_dest(f, note), 0);
+}
+
+/* True where a sentence starts: at the text's start, or after ". ", "! ", "? ". */
+static bool
+sentence_start(const struct rich *r)
+{
+	const char	*s = r->text->str;
+	size_t		 n = r->text->len;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '(' || s[n - 1] == '\n'))
+		n--;
+	return n == 0 || strchr(".!?", s[n - 1]) != NULL;
+}
+
+/*
+ * A cross-reference: the author's text with "{}" made the target's
+ * number, or the target's label and number ("luku 4.2", capitalized where
+ * a sentence starts); " sivulla 9" after it if asked; linked to the target.
+ */
+static void
+rich_xref(struct flow *f, struct rich *r, const struct co_node *x)
+{
+	const struct co_node	*t = x->as.xref.target;
+	enum co_lang		 lang = f->doc->lang;
+	GString			*s = g_string_new(NULL);
+	char			*num = NULL, *own, *p;
+	size_t			 start = r->text->len;
+	enum co_label		 label = CO_LABEL_REF_SECTION;
+	gpointer		 page;
+
+	if (t == NULL) {
+		g_string_free(s, TRUE);
+		rich_inline(f, r, x, true);
+		return;
+	}
+	switch (t->kind) {
+	case CO_KIND_SECTION:
+		num = g_strdup(t->as.section.number != NULL ? t->as.section.number : "");
+		break;
+	case CO_KIND_TABLE:
+		num = g_strdup_printf("%d", t->as.table.number);
+		label = CO_LABEL_REF_TABLE;
+		break;
+	case CO_KIND_FIGURE:
+		num = g_strdup_printf("%d", t->as.figure.number);
+		label = CO_LABEL_REF_FIGURE;
+		break;
+	case CO_KIND_NOTE:
+		num = g_strdup_printf("%d", t->as.note.number);
+		label = CO_LABEL_REF_NOTE;
+		break;
+	default:
+		num = g_strdup("");
+		break;
+	}
+	if (x->first != NULL) {
+		own = model_plain_text(x);
+		for (p = own; *p != '\0'; p++)
+			if (p[0] == '{' && p[1] == '}') {
+				g_string_append(s, num);
+				p++;
+			} else
+				g_string_append_c(s, *p);
+		g_free(own);
+	} else {
+		g_string_append_printf(s, "%s\xc2\xa0%s", i18n_label(label, lang), num);
+		if (sentence_start(r)) {
+			gunichar c = g_unichar_totitle(g_utf8_get_char(s->str));
+			char buf[8];
+			int n = g_unichar_to_utf8(c, buf);
+			g_string_erase(s, 0, g_utf8_next_char(s->str) - s->str);
+			g_string_insert_len(s, 0, buf, n);
+		}
+	}
+	if (x->as.xref.page) {
+		page = f->known_page != NULL ? g_hash_table_lookup(f->known_page, t) : NULL;
+		if (page != NULL)
+			g_string_append_printf(s, " %s\xc2\xa0%d", i18n_label(CO_LABEL_REF_PAGE, lang),
+			    GPOINTER_TO_INT(page));
+		else
+			g_string_append_printf(s, " %s\xc2\xa0" "00", i18n_label(CO_LABEL_REF_PAGE,
+			    lang));	/* a first pass: the width of a page number */
+	}
+	rich_words(f, r, s->str, false);
+	rich_dest(r, target_dest(f, t), start);
+	g_string_free(s, TRUE);
+	g_free(num);
 }
 
 void
@@ -119,6 +256,23 @@ rich_inline(struct flow *f, struct rich *r, const struct co_node *n, bool in_lin
 			rich_inline(f, r, c, true);
 			rich_link(f, r, c->as.link.href, start);
 			break;
+		case CO_KIND_CODE:
+			rich_raw(r, c->as.text.str);
+			rich_span(r, start, MS_CODE);
+			break;
+		case CO_KIND_STRIKE:
+			rich_inline(f, r, c, in_link);
+			add_range(r, start, MS_RANGE_STRIKE, NULL, NULL, 0);
+			break;
+		case CO_KIND_BREAK:
+			rich_raw(r, "\n");
+			break;
+		case CO_KIND_NOTEREF:
+			rich_noteref(f, r, c);
+			break;
+		case CO_KIND_XREF:
+			rich_xref(f, r, c);
+			break;
 		case CO_KIND_DOC:
 		case CO_KIND_SECTION:
 		case CO_KIND_PARA:
@@ -130,7 +284,111 @@ rich_inline(struct flow *f, struct rich *r, const struct co_node *n, bool in_lin
 		case CO_KIND_RECORDS:
 		case CO_KIND_RECORD:
 		case CO_KIND_FIELD:
+		case CO_KIND_QUOTE:
+		case CO_KIND_ATTRIBUTION:
+		case CO_KIND_CODEBLOCK:
+		case CO_KIND_FIGURE:
+		case CO_KIND_NOTE:
+		case CO_KIND_DEFLIST:
+		case CO_KIND_TERM:
+		case CO_KIND_DEFINITION:
+		case CO_KIND_RULE:
 		case CO_KIND__MAX:
+			break;
+		}
+	}
+}
+
+/* Starts a new line in "r" unless it is empty or already at one. */
+static void
+new_line(struct rich *r)
+{
+	if (r->text->len > 0 && r->text->str[r->text->len - 1] != '\n')
+		rich_raw(r, "\n");
+}
+
+/* The blocks of "n"; "go_on": the first continues the current line (after a bullet). */
+static void
+blocks_into(struct flow *f, struct rich *r, const struct co_node *n, bool go_on);
+
+void
+rich_blocks(struct flow *f, struct rich *r, const struct co_node *n)
+{
+	blocks_into(f, r, n, false);
+}
+
+static void
+blocks_into(struct flow *f, struct rich *r, const struct co_node *n, bool go_on)
+{
+	const struct co_node	*c, *k;
+	size_t			 start;
+	int			 i;
+
+	for (c = n->first; c != NULL; c = c->next, go_on = false) {
+		start = r->text->len;
+		/* Each block on a line of its own, but the first after a bullet. */
+		if (!go_on && c->kind != CO_KIND_NOTE)
+			new_line(r);
+		switch (c->kind) {
+		case CO_KIND_PARA:
+		case CO_KIND_TERM:
+		case CO_KIND_ATTRIBUTION:
+			rich_inline(f, r, c, false);
+			if (c->kind == CO_KIND_TERM)
+				rich_span(r, start, MS_BOLD);
+			break;
+		case CO_KIND_LIST:
+			/* Items on lines of their own, with their bullets or numbers. */
+			for (i = c->as.list.start, k = c->first; k != NULL; k = k->next, i++) {
+				new_line(r);
+				if (c->as.list.ordered)
+					g_string_append_printf(r->text, "%d.\xc2\xa0", i);
+				else
+					rich_raw(r, "\xe2\x80\xa2\xc2\xa0");
+				blocks_into(f, r, k, true);
+			}
+			break;
+		case CO_KIND_ITEM:
+		case CO_KIND_QUOTE:
+		case CO_KIND_DEFINITION:
+		case CO_KIND_CELL:
+		case CO_KIND_DEFLIST:
+			blocks_into(f, r, c, true);
+			break;
+		case CO_KIND_CODEBLOCK:
+			rich_raw(r, c->as.code.text);
+			while (r->text->len > start && r->text->str[r->text->len - 1] == '\n')
+				g_string_truncate(r->text, r->text->len - 1);
+			rich_span(r, start, MS_CODE);
+			break;
+		case CO_KIND_FIGURE:
+			/* An image in a cell is too small to see: its caption or alt text. */
+			rich_raw(r, "[");
+			if (c->first != NULL)
+				rich_inline(f, r, c, false);
+			else if (c->as.figure.alt != NULL)
+				rich_words(f, r, c->as.figure.alt, false);
+			rich_raw(r, "]");
+			break;
+		case CO_KIND_TABLE:
+			/* A table in a cell: its rows, cells parted by a bar. */
+			for (k = c->first; k != NULL; k = k->next) {
+				const struct co_node *cell;
+				if (k != c->first)
+					new_line(r);
+				for (cell = k->first; cell != NULL; cell = cell->next) {
+					if (cell != k->first)
+						rich_raw(r, " | ");
+					blocks_into(f, r, cell, true);
+				}
+			}
+			break;
+		case CO_KIND_RULE:
+			rich_raw(r, "\xe2\x80\x94");
+			break;
+		case CO_KIND_NOTE:
+			break;		/* at the foot of the page */
+		default:
 			break;
 		}
 	}

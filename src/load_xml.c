@@ -90,6 +90,7 @@ is(const xmlNode *n, const char *name)
 /* What reading one report needs besides the model. */
 struct xload {
 	struct co_doc	*doc;		/* the model we fill */
+	GHashTable	*notes;		/* footnote number → its NOTE, made ahead */
 };
 
 /* Which standard sections one parent's subsections have given so far. */
@@ -299,6 +300,29 @@ flush_text(struct xload *x, struct co_node *parent, GString *buf, const xmlNode 
 	g_string_truncate(buf, 0);
 }
 
+static void	read_blocks(struct xload *, struct co_node *, const xmlNode *);
+
+/* An attribute that is a number (XSD-checked), or 0. */
+static long
+attr_long(const xmlNode *n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, X(name));
+	long	 k = v != NULL ? strtol((const char *)v, NULL, 10) : 0;
+
+	xmlFree(v);
+	return k;
+}
+
+static bool
+attr_true(const xmlNode *n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, X(name));
+	bool	 yes = v != NULL && (xmlStrEqual(v, X("true")) || xmlStrEqual(v, X("1")));
+
+	xmlFree(v);
+	return yes;
+}
+
 static void
 read_inline(struct xload *x, struct co_node *parent, const xmlNode *el)
 {
@@ -317,9 +341,32 @@ read_inline(struct xload *x, struct co_node *parent, const xmlNode *el)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		flush_text(x, parent, buf, el);
-		if (is(c, "em") || is(c, "strong")) {
+		if (is(c, "em") || is(c, "strong") || is(c, "del")) {
 			span = model_add(x->doc, parent, is(c, "em") ? CO_KIND_EMPH :
-			    CO_KIND_STRONG, node_pos(c));
+			    is(c, "strong") ? CO_KIND_STRONG : CO_KIND_STRIKE, node_pos(c));
+			read_inline(x, span, c);
+		} else if (is(c, "code")) {
+			span = model_add(x->doc, parent, CO_KIND_CODE, node_pos(c));
+			attr = xmlNodeGetContent(c);
+			span->as.text.str = arena_strdup(x->doc->arena, (const char *)attr);
+			check_chars(x, span->as.text.str, c, NULL);
+			xmlFree(attr);
+		} else if (is(c, "br")) {
+			model_add(x->doc, parent, CO_KIND_BREAK, node_pos(c));
+		} else if (is(c, "noteref")) {
+			span = model_add(x->doc, parent, CO_KIND_NOTEREF, node_pos(c));
+			span->as.noteref.note = g_hash_table_lookup(x->notes,
+			    GINT_TO_POINTER((int)attr_long(c, "number")));
+			if (span->as.noteref.note == NULL) {
+				co_diag(&x->doc->diags, elem_pos(x, c), CO_DIAG_E_SCHEMA,
+				    "<noteref number=\"%ld\"> but no <footnote> has that number",
+				    attr_long(c, "number"));
+				model_unlink(span);
+			}
+		} else if (is(c, "xref")) {
+			span = model_add(x->doc, parent, CO_KIND_XREF, elem_pos(x, c));
+			span->as.xref.id = attribute(x, c, "ref").s;
+			span->as.xref.page = attr_true(c, "page");
 			read_inline(x, span, c);
 		} else if (is(c, "link")) {
 			/* xs:anyURI collapses white space, as we do. */
@@ -353,18 +400,56 @@ has_text(const struct co_node *n)
 	const struct co_node	*t;
 
 	for (t = n->first; t != NULL; t = model_next(t, n))
-		if (t->kind == CO_KIND_TEXT &&
-		    t->as.text.str[strspn(t->as.text.str, " \t\r\n")] != '\0')
+		if ((t->kind == CO_KIND_TEXT &&
+		    t->as.text.str[strspn(t->as.text.str, " \t\r\n")] != '\0') ||
+		    t->kind == CO_KIND_CODE || t->kind == CO_KIND_NOTEREF || t->kind == CO_KIND_XREF)
 			return true;
 	return false;
 }
 
-/* Inline content that YAML cannot leave empty: a field's text, a paragraph, an item. */
+/* Inline content that YAML cannot leave empty: a paragraph. */
 static void
 read_text(struct xload *x, struct co_node *parent, const xmlNode *el, const char *what)
 {
 	read_inline(x, parent, el);
 	if (!has_text(parent))
+		co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_E_EMPTY, "%s has no text", what);
+}
+
+static bool
+is_block(const xmlNode *n)
+{
+	static const char *const blocks[] = { "p", "list", "table", "quote", "pre", "figure",
+	    "definitions", "rule", "footnote", NULL };
+	int	 i;
+
+	for (i = 0; blocks[i] != NULL; i++)
+		if (is(n, blocks[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Flow content (an item, a cell, a field, a footnote): blocks if it holds
+ * one, else one paragraph of its inline content (all format 1 has);
+ * "what" names it if it may not be empty, NULL if it may.
+ */
+static void
+read_flow(struct xload *x, struct co_node *parent, const xmlNode *el, const char *what)
+{
+	const xmlNode	*c;
+	struct co_node	*para;
+
+	for (c = el->children; c != NULL; c = c->next)
+		if (is_block(c)) {
+			read_blocks(x, parent, el);
+			return;
+		}
+	para = model_node_new(x->doc, CO_KIND_PARA, elem_pos(x, el));
+	read_inline(x, para, el);
+	if (has_text(para))
+		model_append(parent, para);
+	else if (what != NULL)
 		co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_E_EMPTY, "%s has no text", what);
 }
 
@@ -410,7 +495,7 @@ read_records(struct xload *x, struct co_node *section, enum co_rec type,
 			field->as.field.index = i;
 			if (spec->fields[i].type == CO_FTYPE_TEXT) {
 				what = g_strdup_printf("<%s> in %s", spec->fields[i].key, item);
-				read_text(x, field, f, what);
+				read_flow(x, field, f, what);
 				g_free(what);
 				continue;
 			}
@@ -420,33 +505,59 @@ read_records(struct xload *x, struct co_node *section, enum co_rec type,
 	}
 }
 
-/* A generic table: its head row and rows (validate.c checks their lengths). */
+/* A generic table: caption, columns, head rows and rows (validate.c checks their lengths). */
 static void
 read_table(struct xload *x, struct co_node *section, const xmlNode *el)
 {
-	struct co_node	*table, *row;
+	static const char *const aligns[] = { "auto", "left", "right", "center", NULL };
+	struct co_node	*table, *row, *cell;
 	const xmlNode	*r, *k;
-	int		 n = 0;
+	GArray		*cols = g_array_new(FALSE, TRUE, sizeof(struct co_col));
+	struct co_col	 col;
+	xmlChar		*v;
+	int		 n = 0, i;
 
-	table = model_add(x->doc, section, CO_KIND_TABLE, node_pos(el));
+	table = model_add(x->doc, section, CO_KIND_TABLE, elem_pos(x, el));
+	table->as.table.id = attribute(x, el, "id").s;
 	for (r = el->children; r != NULL; r = r->next) {
 		if (is(r, "caption")) {
 			table->as.table.caption = content(x, r).s;
+			continue;
+		}
+		if (is(r, "col")) {
+			memset(&col, 0, sizeof(col));
+			if ((v = xmlGetProp(r, X("width"))) != NULL)
+				col.width = g_ascii_strtod((const char *)v, NULL);
+			xmlFree(v);
+			if ((v = xmlGetProp(r, X("align"))) != NULL)
+				for (i = 0; aligns[i] != NULL; i++)
+					if (xmlStrEqual(v, X(aligns[i])))
+						col.align = (enum co_align)i;
+			xmlFree(v);
+			g_array_append_val(cols, col);
 			continue;
 		}
 		if (!is(r, "head") && !is(r, "row"))
 			continue;
 		row = model_add(x->doc, table, CO_KIND_ROW, elem_pos(x, r));
 		row->as.row.header = is(r, "head");
+		row->as.row.total = attr_true(r, "total");
 		if (!row->as.row.header)
 			row->as.row.where = arena_printf(x->doc->arena, "<row> %d", ++n);
 		for (k = r->children; k != NULL; k = k->next)
 			if (is(k, "cell")) {
 				/* An empty cell is allowed in a table. */
-				read_inline(x, model_add(x->doc, row, CO_KIND_CELL,
-				    node_pos(k)), k);
+				cell = model_add(x->doc, row, CO_KIND_CELL, node_pos(k));
+				cell->as.cell.span = MAX(1, (int)attr_long(k, "span"));
+				read_flow(x, cell, k, NULL);
 			}
 	}
+	if (cols->len > 0) {
+		table->as.table.ngiven = cols->len;
+		table->as.table.cols = arena_alloc(x->doc->arena, cols->len * sizeof(struct co_col));
+		memcpy(table->as.table.cols, cols->data, cols->len * sizeof(struct co_col));
+	}
+	g_array_free(cols, TRUE);
 }
 
 /* A list: its items may not be empty, and a numbered one starts at 0 to 999 as in YAML. */
@@ -455,13 +566,15 @@ read_list(struct xload *x, struct co_node *section, const xmlNode *el)
 {
 	struct co_node	*list;
 	const xmlNode	*k;
-	struct co_str	 type, start;
+	struct co_str	 type, start, spacing;
 	guint64		 first;
 
 	list = model_add(x->doc, section, CO_KIND_LIST, node_pos(el));
 	type = attribute(x, el, "type");
 	list->as.list.ordered = type.s != NULL && strcmp(type.s, "numbered") == 0;
 	list->as.list.start = 1;
+	spacing = attribute(x, el, "spacing");
+	list->as.list.tight = spacing.s == NULL;
 	start = attribute(x, el, "start");
 	if (start.s != NULL) {
 		first = g_ascii_strtoull(start.s, NULL, 10);
@@ -475,8 +588,100 @@ read_list(struct xload *x, struct co_node *section, const xmlNode *el)
 	}
 	for (k = el->children; k != NULL; k = k->next)
 		if (is(k, "item"))
-			read_text(x, model_add(x->doc, list, CO_KIND_ITEM, node_pos(k)), k,
+			read_flow(x, model_add(x->doc, list, CO_KIND_ITEM, node_pos(k)), k,
 			    "<item>");
+}
+
+static void
+read_figure(struct xload *x, struct co_node *parent, const xmlNode *el)
+{
+	struct co_node	*fig;
+	const xmlNode	*c;
+	xmlChar		*v;
+
+	fig = model_add(x->doc, parent, CO_KIND_FIGURE, elem_pos(x, el));
+	fig->as.figure.file = attribute(x, el, "file").s;
+	fig->as.figure.id = attribute(x, el, "id").s;
+	if ((v = xmlGetProp(el, X("width"))) != NULL)
+		fig->as.figure.width = g_ascii_strtod((const char *)v, NULL);
+	xmlFree(v);
+	/* The checksum is made again from the file, as when the report was read. */
+	for (c = el->children; c != NULL; c = c->next)
+		if (is(c, "alt"))
+			fig->as.figure.alt = content(x, c).s;
+		else if (is(c, "caption"))
+			read_inline(x, fig, c);
+}
+
+/* A footnote made ahead (its marks may come first) gets its content where it is. */
+static void
+read_footnote(struct xload *x, struct co_node *parent, const xmlNode *el)
+{
+	struct co_node	*note = g_hash_table_lookup(x->notes,
+	    GINT_TO_POINTER((int)attr_long(el, "number")));
+
+	if (note == NULL || note->parent != NULL)
+		return;		/* a second one of this number: the XSD's unique says so */
+	read_flow(x, note, el, "<footnote>");
+	model_append(parent, note);
+}
+
+/* One block element "c" into "parent". */
+static void
+read_block(struct xload *x, struct co_node *parent, const xmlNode *c)
+{
+	const xmlNode	*k;
+	struct co_node	*n;
+
+	{
+		if (is(c, "p"))
+			read_text(x, model_add(x->doc, parent, CO_KIND_PARA, node_pos(c)), c, "<p>");
+		else if (is(c, "list"))
+			read_list(x, parent, c);
+		else if (is(c, "table"))
+			read_table(x, parent, c);
+		else if (is(c, "figure"))
+			read_figure(x, parent, c);
+		else if (is(c, "footnote"))
+			read_footnote(x, parent, c);
+		else if (is(c, "rule"))
+			model_add(x->doc, parent, CO_KIND_RULE, node_pos(c));
+		else if (is(c, "pre")) {
+			xmlChar *t = xmlNodeGetContent(c);
+			n = model_add(x->doc, parent, CO_KIND_CODEBLOCK, node_pos(c));
+			n->as.code.text = arena_strdup(x->doc->arena, (const char *)t);
+			check_chars(x, n->as.code.text, c, NULL);
+			n->as.code.info = attribute(x, c, "info").s;
+			xmlFree(t);
+		} else if (is(c, "quote")) {
+			n = model_add(x->doc, parent, CO_KIND_QUOTE, node_pos(c));
+			read_blocks(x, n, c);
+			for (k = c->children; k != NULL; k = k->next)
+				if (is(k, "attribution"))
+					read_inline(x, model_add(x->doc, n, CO_KIND_ATTRIBUTION,
+					    node_pos(k)), k);
+		} else if (is(c, "definitions")) {
+			n = model_add(x->doc, parent, CO_KIND_DEFLIST, node_pos(c));
+			for (k = c->children; k != NULL; k = k->next)
+				if (is(k, "term"))
+					read_inline(x, model_add(x->doc, n, CO_KIND_TERM,
+					    node_pos(k)), k);
+				else if (is(k, "definition"))
+					read_flow(x, model_add(x->doc, n, CO_KIND_DEFINITION,
+					    node_pos(k)), k, "<definition>");
+		}
+	}
+}
+
+/* The blocks of a flow that holds blocks. */
+static void
+read_blocks(struct xload *x, struct co_node *parent, const xmlNode *el)
+{
+	const xmlNode	*c;
+
+	for (c = el->children; c != NULL; c = c->next)
+		if (is_block(c))
+			read_block(x, parent, c);
 }
 
 /*
@@ -545,7 +750,8 @@ read_section(struct xload *x, struct co_node *parent, const xmlNode *el,
 
 	memset(&sub, 0, sizeof(sub));
 	memset(typed, 0, sizeof(typed));
-	s = model_add(x->doc, parent, CO_KIND_SECTION, node_pos(el));
+	s = model_add(x->doc, parent, CO_KIND_SECTION, elem_pos(x, el));
+	s->as.section.id = attribute(x, el, "id").s;
 	role = attribute(x, el, "role");
 	s->as.section.role = CO_ROLE_CUSTOM;
 	for (i = 1; role.s != NULL && i < CO_ROLE__MAX; i++)
@@ -555,12 +761,8 @@ read_section(struct xload *x, struct co_node *parent, const xmlNode *el,
 	for (c = el->children; c != NULL; c = c->next) {
 		if (is(c, "title"))
 			s->as.section.title = content(x, c).s;
-		else if (is(c, "p"))
-			read_text(x, model_add(x->doc, s, CO_KIND_PARA, node_pos(c)), c, "<p>");
-		else if (is(c, "list"))
-			read_list(x, s, c);
-		else if (is(c, "table"))
-			read_table(x, s, c);
+		else if (is_block(c))
+			read_block(x, s, c);
 		else if (is(c, "section"))
 			read_section(x, s, c, &sub);
 		else if (c->type == XML_ELEMENT_NODE) {
@@ -704,17 +906,21 @@ on_doctype(void *arg, const xmlChar *name, const xmlChar *public_id,
 	xmlStopParser(ctx);
 }
 
-/* The schema is parsed once per process: every report needs the same one. */
+/*
+ * The schema of format 2, or of format 1 ("old"): each parsed once per
+ * process, since every report needs the same one.
+ */
 static xmlSchemaPtr
-our_schema(void)
+our_schema(bool old)
 {
-	static xmlSchemaPtr	 schema;
+	static xmlSchemaPtr	 schemas[2];
 	xmlSchemaParserCtxtPtr	 pctx;
+	xmlSchemaPtr		 schema;
 	char			*path;
 
-	if (schema != NULL)
-		return schema;
-	path = g_build_filename(co_datadir(), CO_XSD_FILE, NULL);
+	if (schemas[old] != NULL)
+		return schemas[old];
+	path = g_build_filename(co_datadir(), old ? CO_XSD_FILE_1 : CO_XSD_FILE, NULL);
 	pctx = xmlSchemaNewParserCtxt(path);
 	xmlSchemaSetParserStructuredErrors(pctx, on_schema_error, NULL);
 	xmlSetStructuredErrorFunc(NULL, on_schema_error);
@@ -722,7 +928,30 @@ our_schema(void)
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSchemaFreeParserCtxt(pctx);
 	g_free(path);
-	return schema;
+	return schemas[old] = schema;
+}
+
+/* Footnotes are made before the text, so that a mark can find its note by number. */
+static void
+make_notes(struct xload *x, const xmlNode *el)
+{
+	const xmlNode	*c;
+	struct co_node	*note;
+	int		 number;
+
+	for (c = el->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(c, "footnote") && (number = (int)attr_long(c, "number")) > 0 &&
+		    !g_hash_table_contains(x->notes, GINT_TO_POINTER(number))) {
+			note = model_node_new(x->doc, CO_KIND_NOTE, elem_pos(x, c));
+			note->as.note.label = attribute(x, c, "label").s;
+			if (note->as.note.label == NULL)
+				note->as.note.label = "";
+			g_hash_table_insert(x->notes, GINT_TO_POINTER(number), note);
+		}
+		make_notes(x, c);
+	}
 }
 
 void
@@ -734,15 +963,10 @@ load_xml(struct co_doc *doc)
 	xmlSchemaPtr		 schema;
 	const xmlNode		*root, *c, *s;
 	struct co_pos		 zero = { 0, 0 };
-	struct xload		 x = { doc };
+	struct xload		 x = { doc, NULL };
 	struct siblings		 top;
+	bool			 old;
 
-	/* Our own schema first: its problems are ours, not the report's. */
-	if ((schema = our_schema()) == NULL) {
-		co_diag(&doc->diags, zero, CO_DIAG_F_READ, "cannot load %s from %s (set CLOSEOUT_DATADIR?)",
-		    CO_XSD_FILE, co_datadir());
-		return;
-	}
 	ctx = xmlNewParserCtxt();
 	if (ctx == NULL || ctx->sax == NULL)
 		g_error("out of memory");
@@ -759,6 +983,15 @@ load_xml(struct co_doc *doc)
 			co_diag(&doc->diags, zero, CO_DIAG_E_SYNTAX, "not well-formed XML");
 		goto out;
 	}
+	/* Format 1 or 2, by the root's namespace; anything else is refused by format 2's XSD. */
+	root = xmlDocGetRootElement(xdoc);
+	old = root != NULL && root->ns != NULL && xmlStrEqual(root->ns->href, X(CO_XML_NS_1));
+	/* Our own schema: its problems are ours, not the report's. */
+	if ((schema = our_schema(old)) == NULL) {
+		co_diag(&doc->diags, zero, CO_DIAG_F_READ, "cannot load %s from %s (set CLOSEOUT_DATADIR?)",
+		    old ? CO_XSD_FILE_1 : CO_XSD_FILE, co_datadir());
+		goto out;
+	}
 	vctx = xmlSchemaNewValidCtxt(schema);
 	xmlSchemaSetValidStructuredErrors(vctx, on_xml_error, doc);
 	if (xmlSchemaValidateDoc(vctx, xdoc) != 0) {
@@ -766,7 +999,8 @@ load_xml(struct co_doc *doc)
 			co_diag(&doc->diags, zero, CO_DIAG_E_SCHEMA, "validation failed");
 		goto out;
 	}
-	root = xmlDocGetRootElement(xdoc);
+	x.notes = g_hash_table_new(NULL, NULL);
+	make_notes(&x, root);
 	memset(&top, 0, sizeof(top));
 	for (c = root->children; c != NULL; c = c->next) {
 		if (is(c, "metadata"))
@@ -777,6 +1011,8 @@ load_xml(struct co_doc *doc)
 					read_section(&x, doc->root, s, &top);
 	}
 out:
+	if (x.notes != NULL)
+		g_hash_table_destroy(x.notes);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (vctx != NULL)
 		xmlSchemaFreeValidCtxt(vctx);

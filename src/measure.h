@@ -22,6 +22,9 @@
 #define MS_LINK		0x04	/* link colour; wraps without a hyphen of its own */
 #define MS_WHOLE	0x08	/* never broken with a hyphen (people's names) */
 #define MS_HYPHENATE	0x10	/* dictionary hyphenation of this run of text */
+#define MS_CODE		0x20	/* the code font */
+#define MS_STRIKE	0x40	/* struck out: a line through it */
+#define MS_SUPER	0x80	/* raised and smaller: a footnote's mark */
 
 /*
  * A span: bytes [start, end) of the text with one style.  Spans may nest
@@ -34,11 +37,21 @@ struct ms_span {
 	unsigned	 flags;		/* MS_* */
 };
 
-/* A link inside the text: a byte range and where it goes. */
+/* What a range of the text is for, beyond its style. */
+enum ms_range_kind {
+	MS_RANGE_LINK,		/* clickable: uri or dest */
+	MS_RANGE_STRIKE,	/* a line through it, drawn by layout */
+	MS_RANGE_MARK		/* a footnote's mark: which line it is on */
+};
+
+/* A range of the text that layout wants placed: a link, a strike, a mark. */
 struct ms_link {
 	size_t		 start;		/* first byte */
 	size_t		 end;		/* one past the last byte */
-	const char	*uri;		/* external target */
+	enum ms_range_kind kind;	/* what it is */
+	const char	*uri;		/* LINK: external target, or NULL */
+	const char	*dest;		/* LINK: destination in the report, or NULL */
+	int		 tag;		/* MARK: the footnote's number */
 };
 
 /* Text to measure, with its styles and links (all borrowed). */
@@ -50,6 +63,8 @@ struct ms_rich {
 	const struct ms_link	*links;		/* nlinks, or NULL */
 	int			 nlinks;
 	const struct tpl_colour	*link_colour;	/* of MS_LINK spans, or NULL */
+	const char		*code_family;	/* of MS_CODE spans, or NULL */
+	const char		*lang;		/* BCP 47 language of the text, or NULL: the report's */
 };
 
 /* Flags for measure_text(). */
@@ -62,11 +77,15 @@ struct ms_rich {
 
 /* ---- what comes back ------------------------------------------------- */
 
-/* The part of a link on one line: where to put the clickable area. */
+/* The part of a range on one line: a link's clickable area, a strike's line, a mark. */
 struct lay_hot {
 	int		 line;		/* line index */
 	double		 x0, x1;	/* from the line's left edge, pt */
-	const char	*uri;		/* external target */
+	double		 y;		/* STRIKE: the line's height, from the line's top */
+	enum ms_range_kind kind;	/* what it is */
+	const char	*uri;		/* LINK: external target */
+	const char	*dest;		/* LINK: destination in the report */
+	int		 tag;		/* MARK: the footnote's number */
 };
 
 /*

@@ -17,11 +17,14 @@
 #include "hyphen.h"
 #include "measure.h"
 
-/* A link in the text Pango lays out: byte range and target. */
+/* A range in the text Pango lays out: byte range and what it is for. */
 struct plink {
 	int		 start;		/* first byte */
 	int		 end;		/* one past the last byte */
-	const char	*uri;		/* external target */
+	enum ms_range_kind kind;	/* link, strike or mark */
+	const char	*uri;		/* LINK: external target */
+	const char	*dest;		/* LINK: destination in the report */
+	int		 tag;		/* MARK: the footnote's number */
 };
 
 /* Where a run's glyphs and clusters start in the scratch arrays. */
@@ -547,7 +550,11 @@ freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
 					h.line = i;
 					h.x0 = (double)(ranges[0] - lr.x) / PANGO_SCALE;
 					h.x1 = (double)(ranges[2 * nranges - 1] - lr.x) / PANGO_SCALE;
+					h.y = 0;
+					h.kind = links[k].kind;
 					h.uri = links[k].uri;
+					h.dest = links[k].dest;
+					h.tag = links[k].tag;
 					g_array_append_val(hots, h);
 				}
 				g_free(ranges);
@@ -649,9 +656,19 @@ hyphenate_spans(struct measure *m, const struct ms_rich *in, struct prepared *p,
 	map[in->len] = p->text->len;
 }
 
+/* Inserts "a" over bytes [start, end). */
+static void
+insert(struct prepared *p, PangoAttribute *a, guint start, guint end)
+{
+	a->start_index = start;
+	a->end_index = end;
+	pango_attr_list_insert(p->attrs, a);
+}
+
 /* Pango attributes for the spans of "in", at their places in the prepared text. */
 static void
-add_attrs(const struct ms_rich *in, const size_t *map, struct prepared *p)
+add_attrs(const struct ms_rich *in, const struct tpl_font *f, const size_t *map,
+    struct prepared *p)
 {
 	PangoAttribute	*a;
 	int		 k;
@@ -660,6 +677,15 @@ add_attrs(const struct ms_rich *in, const size_t *map, struct prepared *p)
 		const struct ms_span *sp = &in->spans[k];
 		guint start = map[sp->start], end = map[sp->end];
 
+		if ((sp->flags & MS_CODE) && in->code_family != NULL) {
+			insert(p, pango_attr_family_new(in->code_family), start, end);
+			insert(p, pango_attr_size_new((int)(f->size * 0.86 * PANGO_SCALE)), start, end);
+		}
+		if (sp->flags & MS_SUPER) {
+			/* A footnote's mark: smaller and raised, as a superscript figure. */
+			insert(p, pango_attr_size_new((int)(f->size * 0.68 * PANGO_SCALE)), start, end);
+			insert(p, pango_attr_rise_new((int)(f->size * 0.36 * PANGO_SCALE)), start, end);
+		}
 		if (sp->flags & MS_ITALIC) {
 			a = pango_attr_style_new(PANGO_STYLE_ITALIC);
 			a->start_index = start, a->end_index = end;
@@ -713,9 +739,10 @@ last_word_whole(struct prepared *p)
 	}
 }
 
-/* What Pango is given for "in"; attributes only if "styled". */
+/* What Pango is given for "in" in font "f"; attributes only if "styled". */
 static void
-prepare_text(struct measure *m, const struct ms_rich *in, bool styled, struct prepared *p)
+prepare_text(struct measure *m, const struct ms_rich *in, const struct tpl_font *f,
+    bool styled, struct prepared *p)
 {
 	size_t		*map;
 	struct plink	 l;
@@ -734,12 +761,15 @@ prepare_text(struct measure *m, const struct ms_rich *in, bool styled, struct pr
 	}
 	if (styled) {
 		p->attrs = pango_attr_list_new();
-		add_attrs(in, map, p);
+		add_attrs(in, f, map, p);
 	}
 	for (k = 0; k < in->nlinks; k++) {
 		l.start = map[in->links[k].start];
 		l.end = map[in->links[k].end];
+		l.kind = in->links[k].kind;
 		l.uri = in->links[k].uri;
+		l.dest = in->links[k].dest;
+		l.tag = in->links[k].tag;
 		g_array_append_val(p->links, l);
 	}
 	g_free(map);
@@ -766,7 +796,7 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	PangoRectangle		 logical;
 
 	/* Styled texts are those layout builds from the model: they end whole. */
-	prepare_text(m, in, (flags & MEASURE_WHOLE_LAST) != 0, &p);
+	prepare_text(m, in, f, (flags & MEASURE_WHOLE_LAST) != 0, &p);
 	if (flags & MEASURE_WHOLE_LAST)
 		last_word_whole(&p);
 	setup(m, l, f, leading, width, flags);
@@ -798,6 +828,11 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 		}
 	}
 	t->height = t->nlines > 0 ? t->bottom[t->nlines - 1] : 0;
+	/* A strike goes through the middle of the lower case, above the baseline. */
+	for (int k = 0; k < t->nhots; k++)
+		if (t->hots[k].kind == MS_RANGE_STRIKE)
+			t->hots[k].y = t->baseline[t->hots[k].line] - t->top[t->hots[k].line] -
+			    0.27 * f->size;
 	/* Let go of the glyphs: the layout is reused for the next text. */
 	pango_layout_set_attributes(l, NULL);
 	pango_layout_set_text(l, "", 0);
@@ -858,7 +893,7 @@ pango_widths(struct measurer *base, const struct tpl_font *f, const struct ms_ri
 	 */
 	bold.bold = true;
 	heavy = get_font(m, &bold);
-	prepare_text(m, in, false, &prep);
+	prepare_text(m, in, f, false, &prep);
 	text = prep.text->str;
 	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);

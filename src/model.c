@@ -17,10 +17,24 @@ const char *const model_kind_names[CO_KIND__MAX] = {
 	"records",	/* CO_KIND_RECORDS */
 	"record",	/* CO_KIND_RECORD */
 	"field",	/* CO_KIND_FIELD */
+	"quote",	/* CO_KIND_QUOTE */
+	"attribution",	/* CO_KIND_ATTRIBUTION */
+	"codeblock",	/* CO_KIND_CODEBLOCK */
+	"figure",	/* CO_KIND_FIGURE */
+	"note",		/* CO_KIND_NOTE */
+	"deflist",	/* CO_KIND_DEFLIST */
+	"term",		/* CO_KIND_TERM */
+	"definition",	/* CO_KIND_DEFINITION */
+	"rule",		/* CO_KIND_RULE */
 	"text",		/* CO_KIND_TEXT */
 	"emph",		/* CO_KIND_EMPH */
 	"strong",	/* CO_KIND_STRONG */
 	"link",		/* CO_KIND_LINK */
+	"code",		/* CO_KIND_CODE */
+	"strike",	/* CO_KIND_STRIKE */
+	"break",	/* CO_KIND_BREAK */
+	"noteref",	/* CO_KIND_NOTEREF */
+	"xref",		/* CO_KIND_XREF */
 };
 
 const struct co_role_spec model_roles[CO_ROLE__MAX] = {

@@ -18,24 +18,46 @@ enum co_lang {
 	CO_LANG__MAX
 };
 
+/*
+ * Blocks hold blocks or inline content; an ITEM, CELL, FIELD, NOTE or
+ * DEFINITION holds blocks (a paragraph at least).  Inline kinds come last,
+ * from CO_KIND_TEXT on.
+ */
 enum co_kind {
 	CO_KIND_DOC,		/* root: sections */
 	CO_KIND_SECTION,	/* numbered heading with blocks and subsections */
 	CO_KIND_PARA,		/* paragraph: inline children */
 	CO_KIND_LIST,		/* bullet or numbered list: items */
-	CO_KIND_ITEM,		/* list item: inline children */
+	CO_KIND_ITEM,		/* list item: blocks */
 	CO_KIND_TABLE,		/* generic table: rows */
 	CO_KIND_ROW,		/* table row: cells */
-	CO_KIND_CELL,		/* table cell: inline children */
+	CO_KIND_CELL,		/* table cell: blocks */
 	CO_KIND_RECORDS,	/* typed table: records */
 	CO_KIND_RECORD,		/* one typed row: fields */
-	CO_KIND_FIELD,		/* one field: inline children or a value */
+	CO_KIND_FIELD,		/* one field: blocks, or a value */
+	CO_KIND_QUOTE,		/* block quote: blocks, then an ATTRIBUTION or not */
+	CO_KIND_ATTRIBUTION,	/* who is quoted: inline children */
+	CO_KIND_CODEBLOCK,	/* preformatted text: code.text */
+	CO_KIND_FIGURE,		/* an image and its caption (inline children) */
+	CO_KIND_NOTE,		/* a footnote: blocks */
+	CO_KIND_DEFLIST,	/* definitions: TERM, DEFINITION, TERM … */
+	CO_KIND_TERM,		/* the term defined: inline children */
+	CO_KIND_DEFINITION,	/* what it means: blocks */
+	CO_KIND_RULE,		/* a thematic break */
 	CO_KIND_TEXT,		/* literal text */
 	CO_KIND_EMPH,		/* emphasis: inline children */
 	CO_KIND_STRONG,		/* strong: inline children */
 	CO_KIND_LINK,		/* link: inline children, href */
+	CO_KIND_CODE,		/* code span: text.str */
+	CO_KIND_STRIKE,		/* struck out: inline children */
+	CO_KIND_BREAK,		/* a hard line break */
+	CO_KIND_NOTEREF,	/* a footnote's mark: noteref.note */
+	CO_KIND_XREF,		/* a cross-reference: inline children (may be none), xref */
 	CO_KIND__MAX
 };
+
+/* True for the kinds that live inside a paragraph. */
+#define model_is_inline(k)	((k) >= CO_KIND_TEXT)
 
 /* Standard sections; CUSTOM is the author's own. */
 enum co_role {
@@ -114,6 +136,19 @@ struct co_role_spec {
 	int		 rec;		/* its own typed table, or -1 */
 };
 
+/* A column of a generic table: its share of the width and its alignment. */
+enum co_align {
+	CO_ALIGN_AUTO,		/* figures right, the rest left */
+	CO_ALIGN_LEFT,
+	CO_ALIGN_RIGHT,
+	CO_ALIGN_CENTER
+};
+
+struct co_col {
+	double		 width;		/* fraction of the text width; 0: auto */
+	enum co_align	 align;		/* as given, or auto */
+};
+
 struct co_node {
 	enum co_kind	 kind;		/* what it is */
 	struct co_pos	 pos;		/* where it starts in the source */
@@ -130,18 +165,46 @@ struct co_node {
 			int		 level;		/* 1 for top level */
 			const char	*number;	/* "2.1", set by number.c */
 			int		 seq;		/* 0, 1, 2 … in document order */
+			const char	*id;		/* for cross-references, or NULL */
+			bool		 empty;		/* nothing in it: no heading, no number */
 		} section;
 		struct {
 			bool		 ordered;	/* numbered list */
 			int		 start;		/* first number */
+			bool		 tight;		/* no space between items */
 		} list;
 		struct {
 			const char	*caption;	/* NULL if none */
+			const char	*id;		/* for cross-references, or NULL */
+			int		 number;	/* 1, 2 … if captioned (number.c), else 0 */
+			int		 ncols;		/* columns (validate.c) */
+			struct co_col	*cols;		/* ncols given widths and alignments, or NULL */
+			int		 ngiven;	/* entries in cols as written */
 		} table;
 		struct {
+			const char	*file;		/* as written, beside the report */
+			const char	*alt;		/* text for who cannot see it, or NULL */
+			double		 width;		/* fraction of the text width, 0: natural */
+			const char	*id;		/* for cross-references, or NULL */
+			int		 number;	/* 1, 2 … (number.c) */
+			const char	*sha256;	/* of the file (validate.c), or NULL */
+		} figure;
+		struct {
+			const char	*label;		/* the author's key ("1", "active") */
+			int		 number;	/* 1, 2 … through the report, by first mark */
+		} note;
+		struct {
+			const char	*text;		/* the lines, each ending in '\n' */
+			const char	*info;		/* the fence's info string, or NULL */
+		} code;
+		struct {
 			bool		 header;	/* a header row */
+			bool		 total;		/* a totals row: bold, a rule above */
 			const char	*where;		/* its name in messages */
 		} row;
+		struct {
+			int		 span;		/* columns it covers: 1 or more */
+		} cell;
 		struct {
 			enum co_rec	 rec;		/* which typed table */
 			const char	*currency;	/* budget only */
@@ -164,6 +227,14 @@ struct co_node {
 		struct {
 			const char	*href;		/* target URL */
 		} link;
+		struct {
+			struct co_node	*note;		/* the footnote */
+		} noteref;
+		struct {
+			const char	*id;		/* the target's id, as written */
+			struct co_node	*target;	/* found by validate.c */
+			bool		 page;		/* also print the target's page */
+		} xref;
 	} as;
 };
 

@@ -33,6 +33,26 @@ number_records(struct co_node *recs)
 	}
 }
 
+/*
+ * Figures, captioned tables and footnotes are numbered through the report,
+ * footnotes in the order of their first mark.
+ */
+static void
+number_floats(struct co_doc *doc)
+{
+	struct co_node	*n;
+	int		 figures = 0, tables = 0, notes = 0;
+
+	for (n = doc->root; n != NULL; n = (struct co_node *)model_next(n, doc->root)) {
+		if (n->kind == CO_KIND_FIGURE)
+			n->as.figure.number = ++figures;
+		else if (n->kind == CO_KIND_TABLE && n->as.table.caption != NULL)
+			n->as.table.number = ++tables;
+		else if (n->kind == CO_KIND_NOTEREF && n->as.noteref.note->as.note.number == 0)
+			n->as.noteref.note->as.note.number = ++notes;
+	}
+}
+
 void
 number_doc(struct co_doc *doc)
 {
@@ -41,6 +61,7 @@ number_doc(struct co_doc *doc)
 	int		 level, seq = 0, i;
 	GString		*num;
 
+	number_floats(doc);
 	num = g_string_new(NULL);
 	for (n = doc->root; n != NULL; n = (struct co_node *)model_next(n, doc->root)) {
 		if (n->kind == CO_KIND_RECORDS)
@@ -51,6 +72,16 @@ number_doc(struct co_doc *doc)
 		for (p = n; p->kind == CO_KIND_SECTION; p = p->parent)
 			level++;
 		n->as.section.level = level;
+		/* An empty section (validate.c) takes no number: its title only, in the XML. */
+		if (n->as.section.empty) {
+			n->as.section.number = NULL;
+			n->as.section.seq = -1;
+			if (n->as.section.title == NULL && n->as.section.role != CO_ROLE_CUSTOM) {
+				n->as.section.title = i18n_title(n->as.section.role, doc->lang);
+				n->as.section.title_default = true;
+			}
+			continue;
+		}
 		if (level < 8) {
 			counters[level - 1]++;
 			for (i = level; i < 8; i++)

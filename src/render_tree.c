@@ -4,28 +4,65 @@
 #include "layout.h"
 #include "model.h"
 
+/* A string as the dump shows it: in quotes, line ends and quotes escaped. */
 static void
-dump_inline_attrs(GString *out, const struct co_node *n)
+quoted(GString *out, const char *s)
 {
+	g_string_append(out, " \"");
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\n')
+			g_string_append(out, "\\n");
+		else {
+			if (*s == '"' || *s == '\\')
+				g_string_append_c(out, '\\');
+			g_string_append_c(out, *s);
+		}
+	}
+	g_string_append_c(out, '"');
+}
+
+static void
+dump_attrs(GString *out, const struct co_node *n)
+{
+	int	 i;
+
 	switch (n->kind) {
 	case CO_KIND_SECTION:
-		g_string_append_printf(out, " %s \"%s\"%s", n->as.section.number,
-		    n->as.section.title, n->as.section.role == CO_ROLE_CUSTOM ? "" : "");
+		g_string_append_printf(out, " %s", n->as.section.empty ? "(empty)" :
+		    n->as.section.number);
+		quoted(out, n->as.section.title);
 		if (n->as.section.role != CO_ROLE_CUSTOM)
 			g_string_append_printf(out, " (%s)", model_roles[n->as.section.role].key);
+		if (n->as.section.id != NULL)
+			g_string_append_printf(out, " #%s", n->as.section.id);
 		break;
 	case CO_KIND_LIST:
 		g_string_append_printf(out, " %s", n->as.list.ordered ? "numbered" : "bullet");
 		if (n->as.list.ordered)
 			g_string_append_printf(out, " from %d", n->as.list.start);
+		if (n->as.list.tight)
+			g_string_append(out, " tight");
 		break;
 	case CO_KIND_TABLE:
+		if (n->as.table.number > 0)
+			g_string_append_printf(out, " %d", n->as.table.number);
 		if (n->as.table.caption != NULL)
-			g_string_append_printf(out, " \"%s\"", n->as.table.caption);
+			quoted(out, n->as.table.caption);
+		if (n->as.table.id != NULL)
+			g_string_append_printf(out, " #%s", n->as.table.id);
+		for (i = 0; i < n->as.table.ngiven && n->as.table.cols != NULL; i++)
+			g_string_append_printf(out, " col%d=%g/%d", i + 1, n->as.table.cols[i].width,
+			    (int)n->as.table.cols[i].align);
 		break;
 	case CO_KIND_ROW:
 		if (n->as.row.header)
 			g_string_append(out, " header");
+		if (n->as.row.total)
+			g_string_append(out, " total");
+		break;
+	case CO_KIND_CELL:
+		if (n->as.cell.span > 1)
+			g_string_append_printf(out, " span %d", n->as.cell.span);
 		break;
 	case CO_KIND_RECORDS:
 		g_string_append_printf(out, " %s", model_recs[n->as.records.rec].key);
@@ -43,8 +80,39 @@ dump_inline_attrs(GString *out, const struct co_node *n)
 		if (n->as.field.value != NULL)
 			g_string_append_printf(out, " = %s", n->as.field.value);
 		break;
+	case CO_KIND_FIGURE:
+		g_string_append_printf(out, " %d", n->as.figure.number);
+		quoted(out, n->as.figure.file);
+		if (n->as.figure.alt != NULL) {
+			g_string_append(out, " alt");
+			quoted(out, n->as.figure.alt);
+		}
+		if (n->as.figure.width > 0)
+			g_string_append_printf(out, " width %g", n->as.figure.width);
+		if (n->as.figure.id != NULL)
+			g_string_append_printf(out, " #%s", n->as.figure.id);
+		if (n->as.figure.sha256 != NULL)
+			g_string_append_printf(out, " sha256 %.12s", n->as.figure.sha256);
+		break;
+	case CO_KIND_NOTE:
+		g_string_append_printf(out, " %d [^%s]", n->as.note.number, n->as.note.label);
+		break;
+	case CO_KIND_NOTEREF:
+		g_string_append_printf(out, " %d", n->as.noteref.note->as.note.number);
+		break;
+	case CO_KIND_CODEBLOCK:
+		if (n->as.code.info != NULL)
+			g_string_append_printf(out, " (%s)", n->as.code.info);
+		quoted(out, n->as.code.text);
+		break;
+	case CO_KIND_XREF:
+		g_string_append_printf(out, " #%s%s", n->as.xref.id, n->as.xref.page ? " page" : "");
+		if (n->as.xref.target != NULL)
+			g_string_append_printf(out, " -> %s", model_kind_names[n->as.xref.target->kind]);
+		break;
 	case CO_KIND_TEXT:
-		g_string_append_printf(out, " \"%s\"", n->as.text.str);
+	case CO_KIND_CODE:
+		quoted(out, n->as.text.str);
 		break;
 	case CO_KIND_LINK:
 		g_string_append_printf(out, " <%s>", n->as.link.href);
@@ -52,9 +120,16 @@ dump_inline_attrs(GString *out, const struct co_node *n)
 	case CO_KIND_DOC:
 	case CO_KIND_PARA:
 	case CO_KIND_ITEM:
-	case CO_KIND_CELL:
+	case CO_KIND_QUOTE:
+	case CO_KIND_ATTRIBUTION:
+	case CO_KIND_DEFLIST:
+	case CO_KIND_TERM:
+	case CO_KIND_DEFINITION:
+	case CO_KIND_RULE:
 	case CO_KIND_EMPH:
 	case CO_KIND_STRONG:
+	case CO_KIND_STRIKE:
+	case CO_KIND_BREAK:
 	case CO_KIND__MAX:
 		break;
 	}
@@ -81,7 +156,7 @@ co_render_tree(const struct co_doc *doc, size_t *len)
 			g_string_append(out, "  ");
 		g_string_append_printf(out, "%s %u:%u", model_kind_names[n->kind],
 		    n->pos.line + 1, n->pos.col + 1);
-		dump_inline_attrs(out, n);
+		dump_attrs(out, n);
 		g_string_append_c(out, '\n');
 	}
 	if (len != NULL)

@@ -66,6 +66,18 @@ attr(struct xw *x, const char *name, const char *value)
 		xmlTextWriterWriteAttribute(x->w, X(name), X(value));
 }
 
+static void	write_block(struct xw *, const struct co_node *);
+
+/* An integer attribute. */
+static void
+attr_int(struct xw *x, const char *name, long v)
+{
+	char	*s = g_strdup_printf("%ld", v);
+
+	attr(x, name, s);
+	g_free(s);
+}
+
 /* Inline children of "n", written without any added white space. */
 static void
 write_inline(struct xw *x, const struct co_node *n)
@@ -79,14 +91,35 @@ write_inline(struct xw *x, const struct co_node *n)
 			break;
 		case CO_KIND_EMPH:
 		case CO_KIND_STRONG:
-			xmlTextWriterStartElement(x->w,
-			    X(c->kind == CO_KIND_EMPH ? "em" : "strong"));
+		case CO_KIND_STRIKE:
+			xmlTextWriterStartElement(x->w, X(c->kind == CO_KIND_EMPH ? "em" :
+			    c->kind == CO_KIND_STRONG ? "strong" : "del"));
 			write_inline(x, c);
 			xmlTextWriterFullEndElement(x->w);
 			break;
 		case CO_KIND_LINK:
 			xmlTextWriterStartElement(x->w, X("link"));
 			attr(x, "href", c->as.link.href);
+			write_inline(x, c);
+			xmlTextWriterFullEndElement(x->w);
+			break;
+		case CO_KIND_CODE:
+			xmlTextWriterWriteElement(x->w, X("code"), X(c->as.text.str));
+			break;
+		case CO_KIND_BREAK:
+			xmlTextWriterStartElement(x->w, X("br"));
+			xmlTextWriterEndElement(x->w);
+			break;
+		case CO_KIND_NOTEREF:
+			xmlTextWriterStartElement(x->w, X("noteref"));
+			attr_int(x, "number", c->as.noteref.note->as.note.number);
+			xmlTextWriterEndElement(x->w);
+			break;
+		case CO_KIND_XREF:
+			xmlTextWriterStartElement(x->w, X("xref"));
+			attr(x, "ref", c->as.xref.id);
+			if (c->as.xref.page)
+				attr(x, "page", "true");
 			write_inline(x, c);
 			xmlTextWriterFullEndElement(x->w);
 			break;
@@ -101,6 +134,15 @@ write_inline(struct xw *x, const struct co_node *n)
 		case CO_KIND_RECORDS:
 		case CO_KIND_RECORD:
 		case CO_KIND_FIELD:
+		case CO_KIND_QUOTE:
+		case CO_KIND_ATTRIBUTION:
+		case CO_KIND_CODEBLOCK:
+		case CO_KIND_FIGURE:
+		case CO_KIND_NOTE:
+		case CO_KIND_DEFLIST:
+		case CO_KIND_TERM:
+		case CO_KIND_DEFINITION:
+		case CO_KIND_RULE:
 		case CO_KIND__MAX:
 			break;
 		}
@@ -116,29 +158,55 @@ inline_element(struct xw *x, const char *name, const struct co_node *n)
 	xmlTextWriterFullEndElement(x->w);
 }
 
+/*
+ * An element of flow content (an item, a cell, a field, a note): one
+ * paragraph is written as its inline content, as format 1 wrote it; more,
+ * or other blocks, as blocks.
+ */
+static void
+flow_element(struct xw *x, const char *name, const struct co_node *n,
+    void (*attrs)(struct xw *, const struct co_node *))
+{
+	const struct co_node	*c;
+
+	if (n->first == NULL || (n->first == n->last && n->first->kind == CO_KIND_PARA)) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X(name));
+		if (attrs != NULL)
+			attrs(x, n);
+		if (n->first != NULL)
+			write_inline(x, n->first);
+		xmlTextWriterFullEndElement(x->w);
+		return;
+	}
+	open_block(x, name);
+	if (attrs != NULL)
+		attrs(x, n);
+	for (c = n->first; c != NULL; c = c->next)
+		write_block(x, c);
+	close_block(x);
+}
+
 static void
 write_records(struct xw *x, const struct co_node *recs)
 {
 	const struct co_rec_spec	*spec = &model_recs[recs->as.records.rec];
 	const struct co_node		*rec, *f;
-	char				*num, *p, *a, *v;
+	char				*p, *a, *v;
 
 	open_block(x, spec->key);
 	if (recs->as.records.rec == CO_REC_BUDGET)
 		attr(x, "currency", recs->as.records.currency);
 	for (rec = recs->first; rec != NULL; rec = rec->next) {
 		open_block(x, spec->item);
-		if (recs->as.records.rec == CO_REC_PROPOSALS) {
-			num = g_strdup_printf("%d", rec->as.record.number);
-			attr(x, "number", num);
-			g_free(num);
-		}
+		if (recs->as.records.rec == CO_REC_PROPOSALS)
+			attr_int(x, "number", rec->as.record.number);
 		for (f = rec->first; f != NULL; f = f->next) {
 			const char *key = spec->fields[f->as.field.index].key;
 			if (f->as.field.value != NULL)
 				leaf(x, key, f->as.field.value);
 			else
-				inline_element(x, key, f);
+				flow_element(x, key, f, NULL);
 		}
 		close_block(x);
 	}
@@ -163,10 +231,81 @@ write_records(struct xw *x, const struct co_node *recs)
 }
 
 static void
+cell_attrs(struct xw *x, const struct co_node *cell)
+{
+	if (cell->as.cell.span > 1)
+		attr_int(x, "span", cell->as.cell.span);
+}
+
+static void
+note_attrs(struct xw *x, const struct co_node *note)
+{
+	attr_int(x, "number", note->as.note.number);
+	attr(x, "label", note->as.note.label);
+}
+
+static void
+write_table(struct xw *x, const struct co_node *n)
+{
+	static const char *const aligns[] = { "auto", "left", "right", "center" };
+	const struct co_node	*c, *cell;
+	char			*w;
+	int			 i;
+
+	open_block(x, "table");
+	if (n->as.table.number > 0)
+		attr_int(x, "number", n->as.table.number);
+	attr(x, "id", n->as.table.id);
+	leaf(x, "caption", n->as.table.caption);
+	/* Column widths and alignments as the author gave them. */
+	for (i = 0; i < n->as.table.ngiven && i < n->as.table.ncols; i++) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("col"));
+		if (n->as.table.cols[i].width > 0) {
+			w = g_strdup_printf("%g", n->as.table.cols[i].width);
+			attr(x, "width", w);
+			g_free(w);
+		}
+		if (n->as.table.cols[i].align != CO_ALIGN_AUTO)
+			attr(x, "align", aligns[n->as.table.cols[i].align]);
+		xmlTextWriterEndElement(x->w);
+	}
+	for (c = n->first; c != NULL; c = c->next) {
+		open_block(x, c->as.row.header ? "head" : "row");
+		if (c->as.row.total)
+			attr(x, "total", "true");
+		for (cell = c->first; cell != NULL; cell = cell->next)
+			flow_element(x, "cell", cell, cell_attrs);
+		close_block(x);
+	}
+	close_block(x);
+}
+
+static void
+write_figure(struct xw *x, const struct co_node *n)
+{
+	char	*w;
+
+	open_block(x, "figure");
+	attr_int(x, "number", n->as.figure.number);
+	attr(x, "id", n->as.figure.id);
+	attr(x, "file", n->as.figure.file);
+	attr(x, "sha256", n->as.figure.sha256);
+	if (n->as.figure.width > 0) {
+		w = g_strdup_printf("%g", n->as.figure.width);
+		attr(x, "width", w);
+		g_free(w);
+	}
+	leaf(x, "alt", n->as.figure.alt);
+	if (n->first != NULL)
+		inline_element(x, "caption", n);
+	close_block(x);
+}
+
+static void
 write_block(struct xw *x, const struct co_node *n)
 {
-	const struct co_node	*c, *cell;
-	char			*s;
+	const struct co_node	*c;
 
 	switch (n->kind) {
 	case CO_KIND_SECTION:
@@ -174,6 +313,7 @@ write_block(struct xw *x, const struct co_node *n)
 		if (n->as.section.role != CO_ROLE_CUSTOM)
 			attr(x, "role", model_roles[n->as.section.role].key);
 		attr(x, "number", n->as.section.number);
+		attr(x, "id", n->as.section.id);
 		leaf(x, "title", n->as.section.title);
 		for (c = n->first; c != NULL; c = c->next)
 			write_block(x, c);
@@ -185,28 +325,55 @@ write_block(struct xw *x, const struct co_node *n)
 	case CO_KIND_LIST:
 		open_block(x, "list");
 		attr(x, "type", n->as.list.ordered ? "numbered" : "bullet");
-		if (n->as.list.ordered && n->as.list.start != 1) {
-			s = g_strdup_printf("%d", n->as.list.start);
-			attr(x, "start", s);
-			g_free(s);
-		}
+		if (n->as.list.ordered && n->as.list.start != 1)
+			attr_int(x, "start", n->as.list.start);
+		if (!n->as.list.tight)
+			attr(x, "spacing", "loose");
 		for (c = n->first; c != NULL; c = c->next)
-			inline_element(x, "item", c);
+			flow_element(x, "item", c, NULL);
 		close_block(x);
 		break;
 	case CO_KIND_TABLE:
-		open_block(x, "table");
-		leaf(x, "caption", n->as.table.caption);
-		for (c = n->first; c != NULL; c = c->next) {
-			open_block(x, c->as.row.header ? "head" : "row");
-			for (cell = c->first; cell != NULL; cell = cell->next)
-				inline_element(x, "cell", cell);
-			close_block(x);
-		}
-		close_block(x);
+		write_table(x, n);
 		break;
 	case CO_KIND_RECORDS:
 		write_records(x, n);
+		break;
+	case CO_KIND_QUOTE:
+		open_block(x, "quote");
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->kind == CO_KIND_ATTRIBUTION)
+				inline_element(x, "attribution", c);
+			else
+				write_block(x, c);
+		close_block(x);
+		break;
+	case CO_KIND_CODEBLOCK:
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("pre"));
+		attr(x, "info", n->as.code.info);
+		xmlTextWriterWriteString(x->w, X(n->as.code.text));
+		xmlTextWriterFullEndElement(x->w);
+		break;
+	case CO_KIND_FIGURE:
+		write_figure(x, n);
+		break;
+	case CO_KIND_NOTE:
+		flow_element(x, "footnote", n, note_attrs);
+		break;
+	case CO_KIND_DEFLIST:
+		open_block(x, "definitions");
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->kind == CO_KIND_TERM)
+				inline_element(x, "term", c);
+			else
+				flow_element(x, "definition", c, NULL);
+		close_block(x);
+		break;
+	case CO_KIND_RULE:
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("rule"));
+		xmlTextWriterEndElement(x->w);
 		break;
 	case CO_KIND_DOC:
 	case CO_KIND_ITEM:
@@ -214,10 +381,18 @@ write_block(struct xw *x, const struct co_node *n)
 	case CO_KIND_CELL:
 	case CO_KIND_RECORD:
 	case CO_KIND_FIELD:
+	case CO_KIND_ATTRIBUTION:
+	case CO_KIND_TERM:
+	case CO_KIND_DEFINITION:
 	case CO_KIND_TEXT:
 	case CO_KIND_EMPH:
 	case CO_KIND_STRONG:
 	case CO_KIND_LINK:
+	case CO_KIND_CODE:
+	case CO_KIND_STRIKE:
+	case CO_KIND_BREAK:
+	case CO_KIND_NOTEREF:
+	case CO_KIND_XREF:
 	case CO_KIND__MAX:
 		break;
 	}
@@ -306,7 +481,7 @@ co_render_xml(const struct co_doc *doc, size_t *len)
 	xmlTextWriterStartElement(x.w, X("report"));
 	attr(&x, "xmlns", CO_XML_NS);
 	attr(&x, "xmlns:dcterms", CO_DCTERMS_NS);
-	attr(&x, "version", "1");
+	attr(&x, "version", "2");
 	attr(&x, "xml:lang", model_lang_codes[doc->lang]);
 	x.depth = 1;
 	write_meta(&x, &doc->meta);

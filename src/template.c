@@ -63,6 +63,11 @@ set_defaults(struct tpl *t)
 	t->cover_subtitle = sans;
 	t->cover_subtitle.size = 15;
 	t->toc = body;
+	t->code = (struct tpl_font){ "DejaVu Sans Mono", 8.6, false, false, { 0, 0 }, false };
+	t->note = body;
+	t->note.size = 8.3;
+	t->caption = sans;
+	t->caption.size = 8.8;
 	t->text = (struct tpl_colour){ 0.10, 0.10, 0.12 };
 	t->heading = (struct tpl_colour){ 0.05, 0.24, 0.40 };
 	t->accent = (struct tpl_colour){ 0.05, 0.30, 0.50 };
@@ -301,11 +306,11 @@ read_fonts(struct reader *r, const struct ynode *map)
 {
 	static const char *const keys[] = { "body", "heading1", "heading2", "heading3",
 	    "heading4", "table", "table_head", "small", "cover_title", "cover_subtitle",
-	    "contents", NULL };
+	    "contents", "code", "footnote", "caption", NULL };
 	struct tpl		*t = r->tpl;
 	struct tpl_font		*fonts[] = { &t->body, &t->h[0], &t->h[1], &t->h[2],
 	    &t->h[3], &t->table, &t->table_head, &t->small, &t->cover_title,
-	    &t->cover_subtitle, &t->toc };
+	    &t->cover_subtitle, &t->toc, &t->code, &t->note, &t->caption };
 	const struct ynode	*k;
 	int			 i;
 
@@ -521,7 +526,7 @@ check_fonts(struct reader *r)
 	struct tpl		*t = r->tpl;
 	const struct tpl_font	*fonts[] = { &t->body, &t->h[0], &t->h[1], &t->h[2],
 	    &t->h[3], &t->table, &t->table_head, &t->small, &t->cover_title,
-	    &t->cover_subtitle, &t->toc };
+	    &t->cover_subtitle, &t->toc, &t->code, &t->note, &t->caption };
 	const char		*seen[G_N_ELEMENTS(fonts)];
 	size_t			 i, k, nseen = 0;
 

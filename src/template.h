@@ -43,6 +43,9 @@ struct tpl {
 	struct tpl_font	 cover_title;	/* cover: title */
 	struct tpl_font	 cover_subtitle; /* cover: subtitle */
 	struct tpl_font	 toc;		/* contents entries */
+	struct tpl_font	 code;		/* code spans and blocks */
+	struct tpl_font	 note;		/* footnotes */
+	struct tpl_font	 caption;	/* figure and table captions */
 	struct tpl_colour text;		/* body text */
 	struct tpl_colour heading;	/* headings */
 	struct tpl_colour accent;	/* cover band, rules */

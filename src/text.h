@@ -1,4 +1,4 @@
-/* text.h: prose, inline syntax, dates and amounts (build.c, load_xml.c, renderers). */
+/* text.h: the values of typed fields: dates, amounts, addresses (loaders, validate.c, renderers). */
 #ifndef CO_TEXT_H
 #define CO_TEXT_H
 
@@ -9,21 +9,11 @@
 #include "model.h"
 
 /*
- * Appends inline nodes for the len bytes at "s" (emphasis, strong, links,
- * autolinks) to "parent".  "map", if not NULL, holds the source place of
- * each byte of s, for the nodes and for messages; otherwise all is at "at".
- */
-void	 inline_parse(struct co_doc *, struct co_node *parent,
-	    const char *s, size_t len, const struct co_pos *map, struct co_pos at);
-/*
  * A report's model may take this much memory (arena bytes).  Past it the
- * inline parser stops making nodes and co_doc_load() refuses the report.
+ * prose parser stops making nodes and co_doc_load() refuses the report.
  */
 #define CO_MAX_MODEL_BYTES	((size_t)256 * 1024 * 1024)
 
-/* Appends paragraphs and lists for prose "s"; map and at as for inline_parse(). */
-void	 prose_parse(struct co_doc *, struct co_node *parent, const char *s,
-	    size_t len, const struct co_pos *map, struct co_pos at);
 /* Collapses white space runs to one space and trims; newly allocated. */
 char	*text_squeeze(const char *s, size_t len);
 

@@ -6,16 +6,26 @@
  * Messages name things as the input does: "risks item 1.likelihood" in
  * YAML, "<likelihood> in <risk> 1" in XML.
  */
+#include <sys/stat.h>
+
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "arena.h"
+#include "load.h"
 #include "text.h"
 #include "validate.h"
+
+/* Image files a figure may name; larger ones are left out. */
+#define MAX_FIGURE_BYTES	(16 * 1024 * 1024)
 
 struct check {
 	struct co_doc	*doc;
 	bool		 xml;		/* name things as XML does */
+	GHashTable	*ids;		/* id → the node that has it */
+	GPtrArray	*names;		/* the ids, for "did you mean" */
+	char		*dir;		/* the report's folder */
 };
 
 /* A field's name in messages (g_free). */
@@ -174,26 +184,50 @@ check_record(struct check *c, struct co_node *rec)
 	g_free(have);
 }
 
-/* Every row as long as the header, or as the first row when there is none. */
+/*
+ * Every row covers as many columns as the first (its cells' spans summed);
+ * widths and alignments, if given, one per column.
+ */
 static void
-check_table(struct check *c, const struct co_node *table)
+check_table(struct check *c, struct co_node *table)
 {
 	const struct co_node	*row, *cell;
-	int			 width = -1, cells;
+	struct co_col		*cols;
+	int			 width = -1, covered, cells;
 
 	for (row = table->first; row != NULL; row = row->next) {
-		for (cells = 0, cell = row->first; cell != NULL; cell = cell->next)
+		for (covered = cells = 0, cell = row->first; cell != NULL; cell = cell->next) {
+			covered += MAX(cell->as.cell.span, 1);
 			cells++;
+		}
 		if (width < 0) {
-			width = cells;
+			width = covered;
 			continue;
 		}
-		if (cells != width)
+		if (covered == width)
+			continue;
+		if (covered == cells)
 			co_diag(&c->doc->diags, row->pos, CO_DIAG_E_VALUE,
 			    "row length: %s has %d cell%s, the table has %d column%s",
 			    row->as.row.where, cells, cells == 1 ? "" : "s", width,
 			    width == 1 ? "" : "s");
+		else
+			co_diag(&c->doc->diags, row->pos, CO_DIAG_E_VALUE,
+			    "row length: %s covers %d column%s with its spans, the table has %d",
+			    row->as.row.where, covered, covered == 1 ? "" : "s", width);
 	}
+	width = MAX(width, 0);
+	if (table->as.table.ngiven > 0 && table->as.table.ngiven != width)
+		co_diag(&c->doc->diags, table->pos, CO_DIAG_E_VALUE,
+		    "widths or align: %d entr%s for a table of %d column%s",
+		    table->as.table.ngiven, table->as.table.ngiven == 1 ? "y" : "ies", width,
+		    width == 1 ? "" : "s");
+	/* One entry per column, auto where none is given. */
+	cols = arena_alloc(c->doc->arena, (width + 1) * sizeof(*cols));
+	if (table->as.table.cols != NULL)
+		memcpy(cols, table->as.table.cols, MIN(table->as.table.ngiven, width) * sizeof(*cols));
+	table->as.table.cols = cols;
+	table->as.table.ncols = width;
 }
 
 /* A date of the metadata, as written, made ISO; dropped after a message. */
@@ -236,6 +270,199 @@ check_meta(struct check *c)
 	}
 }
 
+/* ---- ids and cross-references --------------------------------------- */
+
+/* An id: a letter, then letters, digits, '-', '_', '.' or ':'. */
+static bool
+id_form(const char *s)
+{
+	if (!g_ascii_isalpha(*s))
+		return false;
+	for (s++; *s != '\0'; s++)
+		if (!g_ascii_isalnum(*s) && strchr("-_.:", *s) == NULL)
+			return false;
+	return true;
+}
+
+/* Gives node "n" the id "id" (written at "pos"), once in the report. */
+static void
+add_id(struct check *c, const char *id, struct co_node *n, bool written)
+{
+	struct co_node	*had;
+
+	if (id == NULL)
+		return;
+	if (!id_form(id)) {
+		if (written) {
+			co_diag(&c->doc->diags, n->pos, CO_DIAG_E_ID, "'%s'", id);
+			co_diag(&c->doc->diags, n->pos, CO_DIAG_HINT,
+			    "an id starts with a letter and holds letters, digits, '-', '_', '.' or ':'");
+		}
+		return;
+	}
+	if ((had = g_hash_table_lookup(c->ids, id)) != NULL) {
+		/* A standard section's key gives way to an id the author wrote. */
+		if (written) {
+			co_diag(&c->doc->diags, n->pos, CO_DIAG_E_ID, "'%s' is given twice", id);
+			co_diag(&c->doc->diags, had->pos, CO_DIAG_HINT, "it is first given here");
+		}
+		return;
+	}
+	g_hash_table_insert(c->ids, (gpointer)id, n);
+	g_ptr_array_add(c->names, (gpointer)id);
+}
+
+/* Every target of a cross-reference, by its id. */
+static void
+collect_ids(struct check *c)
+{
+	struct co_node	*n, *root = c->doc->root;
+
+	/* Ids the author wrote first: they win over standard keys and note labels. */
+	for (n = root; n != NULL; n = (struct co_node *)model_next(n, root)) {
+		if (n->kind == CO_KIND_SECTION)
+			add_id(c, n->as.section.id, n, true);
+		else if (n->kind == CO_KIND_TABLE)
+			add_id(c, n->as.table.id, n, true);
+		else if (n->kind == CO_KIND_FIGURE)
+			add_id(c, n->as.figure.id, n, true);
+	}
+	for (n = root; n != NULL; n = (struct co_node *)model_next(n, root)) {
+		if (n->kind == CO_KIND_SECTION && n->as.section.role != CO_ROLE_CUSTOM)
+			add_id(c, model_roles[n->as.section.role].key, n, false);
+		else if (n->kind == CO_KIND_NOTE)
+			add_id(c, n->as.note.label, n, false);
+	}
+}
+
+static void
+check_xref(struct check *c, struct co_node *x)
+{
+	const char	*near;
+
+	x->as.xref.target = g_hash_table_lookup(c->ids, x->as.xref.id);
+	if (x->as.xref.target != NULL) {
+		if (x->as.xref.target->kind == CO_KIND_TABLE &&
+		    x->as.xref.target->as.table.caption == NULL && x->first == NULL) {
+			co_diag(&c->doc->diags, x->pos, CO_DIAG_E_XREF,
+			    "table '#%s' has no caption, so it has no number", x->as.xref.id);
+			co_diag(&c->doc->diags, x->pos, CO_DIAG_HINT,
+			    "give the table a caption, or write the link's own text: [the table](#%s)",
+			    x->as.xref.id);
+		}
+		return;
+	}
+	co_diag(&c->doc->diags, x->pos, CO_DIAG_E_XREF, "'#%s' is no id in this report",
+	    x->as.xref.id);
+	g_ptr_array_add(c->names, NULL);
+	near = diag_nearest(x->as.xref.id, (const char *const *)c->names->pdata);
+	g_ptr_array_set_size(c->names, c->names->len - 1);
+	if (near != NULL)
+		co_diag(&c->doc->diags, x->pos, CO_DIAG_HINT, "did you mean '#%s'?", near);
+	else
+		co_diag(&c->doc->diags, x->pos, CO_DIAG_HINT,
+		    "give the section, table, figure or annex 'id: %s', or link to one that has an id",
+		    x->as.xref.id);
+}
+
+/* ---- figures ---------------------------------------------------------- */
+
+/*
+ * A figure's file: in the report's folder, an image we draw, not too big;
+ * its SHA-256 for the archive.  What is wrong is said here, once; the
+ * layout then sets the caption without the image.
+ */
+static void
+check_figure(struct check *c, struct co_node *fig)
+{
+	const char	*file = fig->as.figure.file, *why = NULL;
+	char		*path, *data = NULL;
+	gsize		 len;
+	GStatBuf	 st;
+
+	if (fig->as.figure.alt == NULL) {
+		co_diag(&c->doc->diags, fig->pos, CO_DIAG_W_ALT, "the figure '%s'", file);
+		co_diag(&c->doc->diags, fig->pos, CO_DIAG_HINT, c->xml ?
+		    "give it <alt>, a sentence that says what the image shows" :
+		    "say what the image shows for who cannot see it: ![what it shows](file) or 'alt:'");
+	}
+	if (*file == '\0')
+		return;		/* said by the loader */
+	path = doc_path_inside(c->dir, file, true);
+	if (!g_str_has_suffix(file, ".png") && !g_str_has_suffix(file, ".jpg") &&
+	    !g_str_has_suffix(file, ".jpeg") && !g_str_has_suffix(file, ".svg"))
+		why = "it must be a PNG, JPEG or SVG file";
+	else if (path == NULL)
+		why = "it is outside the report's folder";
+	else if (g_stat(path, &st) != 0)
+		why = "there is no such file";
+	else if (!S_ISREG(st.st_mode))
+		why = "it is not a regular file";
+	else if (st.st_size > MAX_FIGURE_BYTES)
+		why = "it is larger than 16 MiB";
+	else if (!g_file_get_contents(path, &data, &len, NULL))
+		why = "it cannot be read";
+	if (why != NULL)
+		co_diag(&c->doc->diags, fig->pos, CO_DIAG_W_FIGURE, "'%s': %s", file, why);
+	else {
+		char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+		fig->as.figure.sha256 = arena_strdup(c->doc->arena, sum);
+		g_free(sum);
+	}
+	g_free(data);
+	g_free(path);
+}
+
+/* ---- empty sections ----------------------------------------------------- */
+
+/* Something a reader sees: content, or a subsection that has some. */
+static bool
+has_content(const struct co_node *s)
+{
+	const struct co_node	*n;
+
+	for (n = s->first; n != NULL; n = n->next) {
+		if (n->kind == CO_KIND_SECTION) {
+			if (has_content(n))
+				return true;
+		} else if (n->kind != CO_KIND_RECORDS || n->first != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A section with nothing in it gets no heading (a bare heading sat on the
+ * next chapter's) and no number: said once, at the outermost such one.
+ */
+static void
+check_empty(struct check *c, struct co_node *parent)
+{
+	struct co_node	*s;
+
+	for (s = parent->first; s != NULL; s = s->next) {
+		if (s->kind != CO_KIND_SECTION)
+			continue;
+		if (!has_content(s)) {
+			struct co_node *k;
+			for (k = s; k != NULL; k = (struct co_node *)model_next(k, s))
+				if (k->kind == CO_KIND_SECTION)
+					k->as.section.empty = true;
+			/* Emptied by a mistake already said: no second message. */
+			if (c->doc->diags.worst >= CO_LEVEL_ERROR)
+				continue;
+			co_diag(&c->doc->diags, s->pos, CO_DIAG_W_EMPTY_SECTION,
+			    "%s%s%s has nothing in it, so its heading is left out",
+			    s->as.section.title != NULL ? "'" : "",
+			    s->as.section.title != NULL ? s->as.section.title :
+			    model_roles[s->as.section.role].key != NULL ?
+			    model_roles[s->as.section.role].key : "a section",
+			    s->as.section.title != NULL ? "'" : "");
+		} else
+			check_empty(c, s);
+	}
+}
+
 void
 validate_doc(struct co_doc *doc)
 {
@@ -244,7 +471,12 @@ validate_doc(struct co_doc *doc)
 
 	c.doc = doc;
 	c.xml = doc->input == CO_INPUT_XML;
+	c.ids = g_hash_table_new(g_str_hash, g_str_equal);
+	c.names = g_ptr_array_new();
+	c.dir = g_path_get_dirname(doc->path);
 	check_meta(&c);
+	collect_ids(&c);
+	check_empty(&c, doc->root);
 	for (n = doc->root; n != NULL; n = (struct co_node *)model_next(n, doc->root)) {
 		switch (n->kind) {
 		case CO_KIND_RECORDS:
@@ -252,12 +484,20 @@ validate_doc(struct co_doc *doc)
 				next = rec->next;
 				check_record(&c, rec);
 			}
-			if (n->first == NULL)
+			/* An empty section says it for its empty table. */
+			if (n->first == NULL && !(n->parent->kind == CO_KIND_SECTION &&
+			    n->parent->as.section.empty))
 				co_diag(&doc->diags, n->pos, CO_DIAG_W_EMPTY_TABLE, "%s has no rows",
 				    n->as.records.where);
 			break;
 		case CO_KIND_TABLE:
 			check_table(&c, n);
+			break;
+		case CO_KIND_FIGURE:
+			check_figure(&c, n);
+			break;
+		case CO_KIND_XREF:
+			check_xref(&c, n);
 			break;
 		case CO_KIND_DOC:
 		case CO_KIND_SECTION:
@@ -268,12 +508,27 @@ validate_doc(struct co_doc *doc)
 		case CO_KIND_CELL:
 		case CO_KIND_RECORD:
 		case CO_KIND_FIELD:
+		case CO_KIND_QUOTE:
+		case CO_KIND_ATTRIBUTION:
+		case CO_KIND_CODEBLOCK:
+		case CO_KIND_NOTE:
+		case CO_KIND_DEFLIST:
+		case CO_KIND_TERM:
+		case CO_KIND_DEFINITION:
+		case CO_KIND_RULE:
 		case CO_KIND_TEXT:
 		case CO_KIND_EMPH:
 		case CO_KIND_STRONG:
 		case CO_KIND_LINK:
+		case CO_KIND_CODE:
+		case CO_KIND_STRIKE:
+		case CO_KIND_BREAK:
+		case CO_KIND_NOTEREF:
 		case CO_KIND__MAX:
 			break;
 		}
 	}
+	g_hash_table_destroy(c.ids);
+	g_ptr_array_free(c.names, TRUE);
+	g_free(c.dir);
 }

@@ -4,11 +4,11 @@
 set -eu
 
 PKGS="build-essential pkg-config
-libyaml-dev libxml2-dev libxml2-utils
+libyaml-dev libxml2-dev libxml2-utils libcmark-gfm-dev libcmark-gfm-extensions-dev
 libpango1.0-dev libcairo2-dev librsvg2-dev
 libvoikko-dev voikko-fi libhyphen-dev hyphen-sv hyphen-en-us
 qpdf poppler-utils
-fonts-sil-charis fonts-lato
+fonts-sil-charis fonts-lato fonts-dejavu-core
 python3 python3-yaml python3-jsonschema time
 clang libclang-rt-14-dev valgrind locales"
 

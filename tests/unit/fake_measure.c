@@ -114,7 +114,11 @@ fake_text(struct measurer *m, const struct tpl_font *f, double leading,
 			h.line = i;
 			h.x0 = chars(text->str, l->start, s) * adv;
 			h.x1 = chars(text->str, l->start, e) * adv;
+			h.y = 0.5 * pitch;
+			h.kind = in->links[k].kind;
 			h.uri = in->links[k].uri;
+			h.dest = in->links[k].dest;
+			h.tag = in->links[k].tag;
 			g_array_append_val(hots, h);
 		}
 	}

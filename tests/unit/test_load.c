@@ -181,7 +181,10 @@ test_dates_and_amounts(void)
 	g_free(s);
 }
 
-/* Text that looks like markup is only text; only http(s) and mailto make links. */
+/*
+ * Raw HTML is text, said with a warning; entities are CommonMark's; only
+ * http(s) and mailto make links.
+ */
 static void
 test_inline(void)
 {
@@ -191,10 +194,11 @@ test_inline(void)
 	int		 links = 0;
 	char		*plain;
 
-	INT_EQ(co_doc_level(doc), CO_LEVEL_OK);
+	INT_EQ(co_doc_level(doc), CO_LEVEL_WARNING);
+	OK(said("r.yaml:6:11: warning: raw HTML printed as text: '<b>'"));
 	p = doc->root->first->first;
 	plain = model_plain_text(p);
-	OK(g_str_has_prefix(plain, "<b>&amp; ]]> see https://example.fi"));
+	OK(g_str_has_prefix(plain, "<b>& ]]> see https://example.fi"));
 	g_free(plain);
 	for (n = p->first; n != NULL; n = n->next)
 		if (n->kind == CO_KIND_LINK) {
@@ -262,7 +266,10 @@ test_email_full_stop(void)
 			STR_EQ(next->as.text.str, ".");
 	}
 	co_doc_free(doc);
-	/* Trailing hyphens and dots, several of them, and a comma. */
+	/*
+	 * Trailing dots, several of them, and a comma; an address that ends in
+	 * a hyphen is no address for GitHub's autolinks, so it stays text.
+	 */
 	doc = load(META "summary: \"mail x@sub.example.fi..., or y-z@example.com-.\"\n");
 	link = find_kind(doc->root, CO_KIND_LINK);
 	OK(link != NULL);
@@ -271,9 +278,7 @@ test_email_full_stop(void)
 		for (link = link->next; link != NULL && link->kind != CO_KIND_LINK;
 		    link = link->next)
 			;
-		OK(link != NULL);
-		if (link != NULL)
-			STR_EQ(link->as.link.href, "mailto:y-z@example.com");
+		OK(link == NULL);
 	}
 	co_doc_free(doc);
 	/* Not addresses: no top-level part, a one-letter one, an empty label. */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The archival XML: every report under reports/ and tests/xml/ renders to XML
-# that is valid against schemas/closeout-report-1.xsd, reads back without a
+# that is valid against schemas/closeout-report-2.xsd, reads back without a
 # message, and renders again byte for byte; the seed's every sentence is in it.
 # XML inputs here are checked as YAML ones are: each NAME.xml must give
 # exactly NAME.err and exit status 1, or, if there is a NAME.norm, read
@@ -10,7 +10,7 @@ set -u
 closeout=$1
 work=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
-xsd=$top/schemas/closeout-report-1.xsd
+xsd=$top/schemas/closeout-report-2.xsd
 mkdir -p "$work"
 # Messages name tests/xml/NAME.xml: run from the top, with absolute paths.
 case $closeout in /*) ;; *) closeout=$(pwd)/$closeout ;; esac

@@ -1,0 +1,563 @@
+/*
+ * prose.c: the author's prose into model blocks.  cmark-gfm parses it
+ * (CommonMark with GitHub's tables, strikethrough, autolinks and
+ * footnotes); this file only maps its tree onto ours, puts every node at
+ * its place in the report, and says what it cannot keep as written.
+ */
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <glib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "prose.h"
+#include "srcmap.h"
+#include "text.h"
+
+/* One parse: the text, its lines, and where they are in the report. */
+struct parse {
+	struct co_doc		*doc;
+	const struct prose_src	*src;
+	const char		*text;		/* what cmark was given */
+	size_t			 len;
+	size_t			 shift;		/* bytes put before the author's first line */
+	GArray			*lines;		/* size_t: the start of each line of text */
+	GPtrArray		*notes;		/* our NOTE of each cmark footnote, by number */
+	size_t			 cursor;	/* where the last text node placed ended */
+};
+
+static void	 add_blocks(struct parse *, struct co_node *, cmark_node *);
+static void	 add_inlines(struct parse *, struct co_node *, cmark_node *, bool in_link);
+
+/* ---- places ---------------------------------------------------------- */
+
+/* The byte of the author's value at cmark's 1-based line and byte column. */
+static size_t
+value_offset(const struct parse *p, int line, int col)
+{
+	size_t	 off;
+
+	if (line < 1 || (guint)line > p->lines->len)
+		return 0;
+	off = g_array_index(p->lines, size_t, line - 1) + (col > 0 ? col - 1 : 0);
+	off = MIN(off, p->len);
+	return off > p->shift ? off - p->shift : 0;
+}
+
+/* The place in the report of the value's byte "off". */
+static struct co_pos
+source_pos(struct parse *p, size_t off)
+{
+	const struct srcmap	*map;
+
+	if (p->src->offsets == NULL || (map = diags_map(&p->doc->diags)) == NULL)
+		return p->src->at;
+	return srcmap_pos(map, p->src->offsets[MIN(off, p->src->len)]);
+}
+
+/* The text a node shows first: its own literal, or its first descendant's. */
+static const char *
+first_literal(cmark_node *c)
+{
+	for (; c != NULL; c = cmark_node_first_child(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_TEXT)
+			return cmark_node_get_literal(c);
+	return NULL;
+}
+
+/*
+ * Where cmark node "c" starts in the report.  The autolink extension gives
+ * the links it makes, and the text after them, places that are not theirs:
+ * a text that is not where cmark says is looked for after the last one.
+ */
+static struct co_pos
+node_pos(struct parse *p, cmark_node *c)
+{
+	int		 line = cmark_node_get_start_line(c), col = cmark_node_get_start_column(c);
+	const char	*lit = first_literal(c), *hit;
+	size_t		 off, n;
+
+	/* Soft and hard breaks have no place of their own: the text before them. */
+	for (cmark_node *q = c; line == 0 && lit == NULL && q != NULL; q = cmark_node_previous(q)) {
+		line = cmark_node_get_end_line(q);
+		col = cmark_node_get_end_column(q);
+	}
+	if (line == 0 && lit == NULL)
+		return p->src->at;
+	off = line > 0 ? value_offset(p, line, col) + p->shift : p->cursor;
+	if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
+		return source_pos(p, off > p->shift ? off - p->shift : 0);
+	if (lit != NULL && (n = strlen(lit)) > 0 && cmark_node_get_type(c) != CMARK_NODE_CODE &&
+	    (off + n > p->len || memcmp(p->text + off, lit, n) != 0) && p->cursor < p->len &&
+	    (hit = g_strstr_len(p->text + p->cursor, p->len - p->cursor, lit)) != NULL)
+		off = hit - p->text;
+	if (lit != NULL && cmark_node_get_type(c) == CMARK_NODE_TEXT)
+		p->cursor = MAX(p->cursor, off + strlen(lit));
+	return source_pos(p, off > p->shift ? off - p->shift : 0);
+}
+
+static const char *
+keep(struct parse *p, const char *s)
+{
+	return arena_strdup(p->doc->arena, s != NULL ? s : "");
+}
+
+/* ---- inline content -------------------------------------------------- */
+
+/* A link target we make: http, https, mailto, or a cross-reference "#id". */
+static void
+add_link(struct parse *p, struct co_node *parent, cmark_node *c)
+{
+	const char	*url = cmark_node_get_url(c), *title = cmark_node_get_title(c);
+	struct co_node	*n;
+	char		*fixed = NULL;
+
+	if (url != NULL && url[0] == '#') {
+		n = model_add(p->doc, parent, CO_KIND_XREF, node_pos(p, c));
+		n->as.xref.id = keep(p, url + 1);
+		n->as.xref.page = title != NULL && strcmp(title, "page") == 0;
+		add_inlines(p, n, c, true);
+		return;
+	}
+	/* The autolink extension makes "www.x.fi" http://; ours has always been https. */
+	if (url != NULL && g_str_has_prefix(url, "http://www.") && cmark_node_first_child(c) &&
+	    g_str_has_prefix(cmark_node_get_literal(cmark_node_first_child(c)) ?
+	    cmark_node_get_literal(cmark_node_first_child(c)) : "", "www."))
+		url = fixed = g_strconcat("https://", url + 7, NULL);
+	if (url != NULL && href_valid(url)) {
+		n = model_add(p->doc, parent, CO_KIND_LINK, node_pos(p, c));
+		n->as.link.href = keep(p, url);
+		add_inlines(p, n, c, true);
+	} else {
+		/* The text stays; a link we cannot make does not. */
+		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_W_LINK_SCHEME,
+		    "'%s' is not a valid http, https or mailto address, nor #id of this report",
+		    url != NULL ? url : "");
+		add_inlines(p, parent, c, false);
+	}
+	g_free(fixed);
+}
+
+/* Text: "[^x]" left by cmark is a footnote mark with no note. */
+static void
+add_text(struct parse *p, struct co_node *parent, cmark_node *c, const char *s)
+{
+	const char	*mark;
+
+	model_add_text(p->doc, parent, s, strlen(s), node_pos(p, c));
+	if ((mark = strstr(s, "[^")) != NULL && strchr(mark, ']') != NULL)
+		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_W_FOOTNOTE,
+		    "'%.*s' has no note: it is printed as written", (int)(strchr(mark, ']') -
+		    mark + 1), mark);
+}
+
+static void
+add_inline(struct parse *p, struct co_node *parent, cmark_node *c, bool in_link)
+{
+	const char	*type = cmark_node_get_type_string(c);
+	struct co_node	*n;
+	long		 k;
+
+	switch (cmark_node_get_type(c)) {
+	case CMARK_NODE_TEXT:
+		add_text(p, parent, c, cmark_node_get_literal(c));
+		return;
+	case CMARK_NODE_SOFTBREAK:
+		model_add_text(p->doc, parent, " ", 1, node_pos(p, c));
+		return;
+	case CMARK_NODE_LINEBREAK:
+		model_add(p->doc, parent, CO_KIND_BREAK, node_pos(p, c));
+		return;
+	case CMARK_NODE_CODE:
+		n = model_add(p->doc, parent, CO_KIND_CODE, node_pos(p, c));
+		n->as.text.str = keep(p, cmark_node_get_literal(c));
+		return;
+	case CMARK_NODE_HTML_INLINE:
+		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_W_RAW_HTML, "'%s'",
+		    cmark_node_get_literal(c));
+		model_add_text(p->doc, parent, cmark_node_get_literal(c),
+		    strlen(cmark_node_get_literal(c)), node_pos(p, c));
+		return;
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		n = model_add(p->doc, parent, cmark_node_get_type(c) == CMARK_NODE_EMPH ?
+		    CO_KIND_EMPH : CO_KIND_STRONG, node_pos(p, c));
+		add_inlines(p, n, c, in_link);
+		return;
+	case CMARK_NODE_LINK:
+		if (in_link)
+			add_inlines(p, parent, c, in_link);
+		else
+			add_link(p, parent, c);
+		return;
+	case CMARK_NODE_IMAGE:
+		/* Only inside a link or a table cell: its alt text stays. */
+		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_W_IMAGE_INLINE,
+		    "an image here is printed as its text; put it in a paragraph of its own");
+		add_inlines(p, parent, c, in_link);
+		return;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		k = strtol(cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "0", NULL, 10);
+		if (k >= 1 && (guint)k <= p->notes->len) {
+			n = model_add(p->doc, parent, CO_KIND_NOTEREF, node_pos(p, c));
+			n->as.noteref.note = g_ptr_array_index(p->notes, k - 1);
+		}
+		return;
+	default:
+		break;
+	}
+	if (strcmp(type, "strikethrough") == 0) {
+		n = model_add(p->doc, parent, CO_KIND_STRIKE, node_pos(p, c));
+		add_inlines(p, n, c, in_link);
+	} else
+		add_inlines(p, parent, c, in_link);	/* whatever it is, its text stays */
+}
+
+static void
+add_inlines(struct parse *p, struct co_node *parent, cmark_node *c, bool in_link)
+{
+	cmark_node	*k;
+
+	for (k = cmark_node_first_child(c); k != NULL; k = cmark_node_next(k)) {
+		/* A report too big to hold is refused by co_doc_load(): stop here. */
+		if (arena_used(p->doc->arena) > CO_MAX_MODEL_BYTES)
+			return;
+		add_inline(p, parent, k, in_link);
+	}
+}
+
+/* ---- blocks ---------------------------------------------------------- */
+
+/* The only thing in paragraph "c" (white space aside) is an image. */
+static cmark_node *
+lone_image(cmark_node *c)
+{
+	cmark_node	*k, *image = NULL;
+
+	for (k = cmark_node_first_child(c); k != NULL; k = cmark_node_next(k)) {
+		if (cmark_node_get_type(k) == CMARK_NODE_IMAGE && image == NULL)
+			image = k;
+		else if (cmark_node_get_type(k) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(k) == CMARK_NODE_LINEBREAK ||
+		    (cmark_node_get_type(k) == CMARK_NODE_TEXT &&
+		    strspn(cmark_node_get_literal(k), " \t") == strlen(cmark_node_get_literal(k))))
+			continue;
+		else
+			return NULL;
+	}
+	return image;
+}
+
+/* ![alt](file "caption"): a numbered figure. */
+static void
+add_figure(struct parse *p, struct co_node *parent, cmark_node *image)
+{
+	struct co_node	*fig;
+	char		*alt;
+	const char	*title = cmark_node_get_title(image);
+	struct co_node	 tmp;
+
+	fig = model_add(p->doc, parent, CO_KIND_FIGURE, node_pos(p, image));
+	fig->as.figure.file = keep(p, cmark_node_get_url(image));
+	/* The bracketed text is the alt text: plain, for who cannot see the image. */
+	memset(&tmp, 0, sizeof(tmp));
+	add_inlines(p, &tmp, image, true);
+	alt = model_plain_text(&tmp);
+	fig->as.figure.alt = *alt != '\0' ? arena_strdup(p->doc->arena, alt) : NULL;
+	g_free(alt);
+	if (title != NULL && *title != '\0')
+		model_add_text(p->doc, fig, title, strlen(title), node_pos(p, image));
+}
+
+/* A quote's last paragraph that starts with a dash says who spoke. */
+static bool
+is_attribution(cmark_node *c)
+{
+	cmark_node	*t = cmark_node_first_child(c);
+	const char	*s;
+
+	if (cmark_node_next(c) != NULL || t == NULL || cmark_node_get_type(t) != CMARK_NODE_TEXT)
+		return false;
+	s = cmark_node_get_literal(t);
+	return g_str_has_prefix(s, "\xe2\x80\x94") || g_str_has_prefix(s, "\xe2\x80\x95") ||
+	    g_str_has_prefix(s, "-- ");
+}
+
+static void
+add_attribution(struct parse *p, struct co_node *quote, cmark_node *c)
+{
+	struct co_node	*a = model_add(p->doc, quote, CO_KIND_ATTRIBUTION, node_pos(p, c));
+	struct co_node	*t;
+	const char	*s;
+
+	add_inlines(p, a, c, false);
+	/* The dash is typography: the layout sets its own. */
+	if ((t = a->first) != NULL && t->kind == CO_KIND_TEXT) {
+		s = t->as.text.str + 3;		/* "—", "―" and "-- " are three bytes */
+		while (*s == ' ')
+			s++;
+		t->as.text.str = s;
+	}
+}
+
+/* A GitHub table: a header row, rows, each column's alignment. */
+static void
+add_table(struct parse *p, struct co_node *parent, cmark_node *c)
+{
+	struct co_node	*table, *row, *cell, *para;
+	cmark_node	*r, *k;
+	int		 n = 0;
+
+	uint8_t		*align = cmark_gfm_extensions_get_table_alignments(c);
+	int		 ncols = cmark_gfm_extensions_get_table_columns(c), i;
+	bool		 aligned = false;
+
+	table = model_add(p->doc, parent, CO_KIND_TABLE, node_pos(p, c));
+	/* The delimiter row's colons: 'l', 'c', 'r', or 0 for none. */
+	for (i = 0; align != NULL && i < ncols; i++)
+		aligned |= align[i] != 0;
+	if (aligned) {
+		table->as.table.ngiven = ncols;
+		table->as.table.cols = arena_alloc(p->doc->arena, ncols * sizeof(struct co_col));
+		for (i = 0; i < ncols; i++)
+			table->as.table.cols[i].align = align[i] == 'l' ? CO_ALIGN_LEFT :
+			    align[i] == 'r' ? CO_ALIGN_RIGHT : align[i] == 'c' ? CO_ALIGN_CENTER :
+			    CO_ALIGN_AUTO;
+	}
+	for (r = cmark_node_first_child(c); r != NULL; r = cmark_node_next(r)) {
+		row = model_add(p->doc, table, CO_KIND_ROW, node_pos(p, r));
+		row->as.row.header = strcmp(cmark_node_get_type_string(r), "table_header") == 0;
+		if (!row->as.row.header)
+			row->as.row.where = arena_printf(p->doc->arena, "%s, table row %d",
+			    p->src->where, ++n);
+		for (k = cmark_node_first_child(r); k != NULL; k = cmark_node_next(k)) {
+			cell = model_add(p->doc, row, CO_KIND_CELL, node_pos(p, k));
+			para = model_add(p->doc, cell, CO_KIND_PARA, node_pos(p, k));
+			add_inlines(p, para, k, false);
+		}
+	}
+}
+
+/* The author's label of footnote definition "c": the "[^x]:" its line starts with. */
+static const char *
+note_label(struct parse *p, cmark_node *c)
+{
+	size_t		 off = value_offset(p, cmark_node_get_start_line(c), 1) + p->shift;
+	const char	*s = p->text + MIN(off, p->len), *open, *close;
+
+	if ((open = strstr(s, "[^")) == NULL || (close = strchr(open, ']')) == NULL)
+		return "?";
+	return arena_strndup(p->doc->arena, open + 2, close - open - 2);
+}
+
+static void
+add_block(struct parse *p, struct co_node *parent, cmark_node *c)
+{
+	struct co_node	*n;
+	cmark_node	*k, *image;
+	const char	*lit;
+
+	switch (cmark_node_get_type(c)) {
+	case CMARK_NODE_PARAGRAPH:
+		if ((image = lone_image(c)) != NULL) {
+			add_figure(p, parent, image);
+			return;
+		}
+		n = model_add(p->doc, parent, CO_KIND_PARA, node_pos(p, c));
+		add_inlines(p, n, c, false);
+		return;
+	case CMARK_NODE_LIST:
+		n = model_add(p->doc, parent, CO_KIND_LIST, node_pos(p, c));
+		n->as.list.ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+		n->as.list.start = n->as.list.ordered ? cmark_node_get_list_start(c) : 1;
+		n->as.list.tight = cmark_node_get_list_tight(c);
+		add_blocks(p, n, c);
+		return;
+	case CMARK_NODE_ITEM:
+		n = model_add(p->doc, parent, CO_KIND_ITEM, node_pos(p, c));
+		add_blocks(p, n, c);
+		return;
+	case CMARK_NODE_BLOCK_QUOTE:
+		n = model_add(p->doc, parent, CO_KIND_QUOTE, node_pos(p, c));
+		for (k = cmark_node_first_child(c); k != NULL; k = cmark_node_next(k))
+			if (cmark_node_get_type(k) == CMARK_NODE_PARAGRAPH && is_attribution(k) &&
+			    k != cmark_node_first_child(c))
+				add_attribution(p, n, k);
+			else
+				add_block(p, n, k);
+		return;
+	case CMARK_NODE_CODE_BLOCK:
+		n = model_add(p->doc, parent, CO_KIND_CODEBLOCK, node_pos(p, c));
+		n->as.code.text = keep(p, cmark_node_get_literal(c));
+		lit = cmark_node_get_fence_info(c);
+		n->as.code.info = lit != NULL && *lit != '\0' ? keep(p, lit) : NULL;
+		return;
+	case CMARK_NODE_HTML_BLOCK:
+		lit = cmark_node_get_literal(c);
+		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_W_RAW_HTML, "'%.*s'",
+		    (int)strcspn(lit, "\n"), lit);
+		/* Printed as written, without its last line end. */
+		n = model_add(p->doc, parent, CO_KIND_PARA, node_pos(p, c));
+		model_add_text(p->doc, n, lit, strlen(lit) - (g_str_has_suffix(lit, "\n") ? 1 : 0),
+		    node_pos(p, c));
+		return;
+	case CMARK_NODE_HEADING:
+		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_E_HEADING, "a heading in %s",
+		    p->src->where);
+		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_HINT,
+		    "closeout numbers the headings itself: make it a section, "
+		    "'sections: [{title: …, text: …}]', and the text after it that section's text");
+		n = model_add(p->doc, parent, CO_KIND_PARA, node_pos(p, c));
+		add_inlines(p, n, c, false);
+		return;
+	case CMARK_NODE_THEMATIC_BREAK:
+		model_add(p->doc, parent, CO_KIND_RULE, node_pos(p, c));
+		return;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		return;		/* made first, by add_notes() */
+	default:
+		break;
+	}
+	if (strcmp(cmark_node_get_type_string(c), "table") == 0)
+		add_table(p, parent, c);
+	else
+		add_blocks(p, parent, c);
+}
+
+static void
+add_blocks(struct parse *p, struct co_node *parent, cmark_node *c)
+{
+	cmark_node	*k;
+
+	for (k = cmark_node_first_child(c); k != NULL; k = cmark_node_next(k)) {
+		if (arena_used(p->doc->arena) > CO_MAX_MODEL_BYTES)
+			return;
+		add_block(p, parent, k);
+	}
+}
+
+/*
+ * The footnotes cmark kept (those referred to), in the order of their
+ * first mark: made before the text, so that marks (in the text and in
+ * other notes) can point at them, then filled in.
+ */
+static void
+add_notes(struct parse *p, cmark_node *doc)
+{
+	struct co_node	*n;
+	cmark_node	*k;
+	guint		 i = 0;
+
+	for (k = cmark_node_first_child(doc); k != NULL; k = cmark_node_next(k)) {
+		if (cmark_node_get_type(k) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		n = model_node_new(p->doc, CO_KIND_NOTE, node_pos(p, k));
+		n->as.note.label = note_label(p, k);
+		g_ptr_array_add(p->notes, n);
+	}
+	for (k = cmark_node_first_child(doc); k != NULL; k = cmark_node_next(k))
+		if (cmark_node_get_type(k) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			add_blocks(p, g_ptr_array_index(p->notes, i++), k);
+}
+
+/*
+ * A footnote no mark refers to is dropped by cmark: find the definitions
+ * in the text ("[^x]: …" at a line's start) that it did not keep, and say so.
+ */
+static void
+check_unused_notes(struct parse *p)
+{
+	const char	*s, *close;
+	guint		 i, k;
+	bool		 kept;
+
+	for (i = 0; i < p->lines->len; i++) {
+		s = p->text + g_array_index(p->lines, size_t, i);
+		s += strspn(s, " ");
+		if (!g_str_has_prefix(s, "[^") || (close = strchr(s, ']')) == NULL ||
+		    close[1] != ':' || memchr(s, '\n', close - s) != NULL)
+			continue;
+		kept = false;
+		for (k = 0; k < p->notes->len && !kept; k++) {
+			const char *label = ((struct co_node *)g_ptr_array_index(p->notes,
+			    k))->as.note.label;
+			kept = strlen(label) == (size_t)(close - s - 2) &&
+			    strncmp(label, s + 2, close - s - 2) == 0;
+		}
+		if (!kept)
+			co_diag(&p->doc->diags, source_pos(p, value_offset(p, i + 1, s - (p->text +
+			    g_array_index(p->lines, size_t, i)) + 1)), CO_DIAG_W_FOOTNOTE,
+			    "'%.*s' is never referred to, so it is left out", (int)(close - s + 1), s);
+	}
+}
+
+/* A block marker at the start of a text would make a one-line value a list or a quote. */
+static bool
+starts_block(const char *s, size_t len)
+{
+	size_t	 i = 0;
+
+	if (len == 0)
+		return false;
+	if (strchr("-+*>#|", s[0]) != NULL || (s[0] == '=' && len > 1))
+		return true;
+	while (i < len && i < 9 && g_ascii_isdigit(s[i]))
+		i++;
+	return i > 0 && i < len && (s[i] == '.' || s[i] == ')');
+}
+
+void
+prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src *src)
+{
+	static const char *const extensions[] = { "table", "strikethrough", "autolink", NULL };
+	static gsize		 registered;
+	struct parse		 p;
+	cmark_parser		*parser;
+	cmark_node		*root;
+	GString			*text;
+	size_t			 off, i;
+
+	if (g_once_init_enter(&registered)) {
+		cmark_gfm_core_extensions_ensure_registered();
+		g_once_init_leave(&registered, 1);
+	}
+	memset(&p, 0, sizeof(p));
+	p.doc = doc;
+	p.src = src;
+	/* One line is one paragraph: a leading marker is the author's text. */
+	text = g_string_sized_new(src->len + 2);
+	if (memchr(src->text, '\n', src->len) == NULL && starts_block(src->text, src->len)) {
+		g_string_append_c(text, '\\');
+		p.shift = 1;
+	}
+	g_string_append_len(text, src->text, src->len);
+	p.text = text->str;
+	p.len = text->len;
+	p.lines = g_array_new(FALSE, FALSE, sizeof(size_t));
+	off = 0;
+	g_array_append_val(p.lines, off);
+	for (i = 0; i < p.len; i++)
+		if (p.text[i] == '\n') {
+			off = i + 1;
+			g_array_append_val(p.lines, off);
+		}
+	p.notes = g_ptr_array_new();
+
+	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	for (i = 0; extensions[i] != NULL; i++)
+		cmark_parser_attach_syntax_extension(parser,
+		    cmark_find_syntax_extension(extensions[i]));
+	cmark_parser_feed(parser, p.text, p.len);
+	root = cmark_parser_finish(parser);
+	add_notes(&p, root);
+	add_blocks(&p, parent, root);
+	/* The notes go after the text they belong to. */
+	for (i = 0; i < p.notes->len; i++)
+		model_append(parent, g_ptr_array_index(p.notes, i));
+	check_unused_notes(&p);
+	cmark_node_free(root);
+	cmark_parser_free(parser);
+	g_ptr_array_free(p.notes, TRUE);
+	g_array_free(p.lines, TRUE);
+	g_string_free(text, TRUE);
+}
