@@ -85,7 +85,9 @@ node_pos(struct parse *p, cmark_node *c)
 	if (line == 0 && lit == NULL)
 		return p->src->at;
 	off = line > 0 ? value_offset(p, line, col) + p->shift : p->cursor;
-	if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
+	/* Only a text's place, or one cmark has not, is checked against the text. */
+	if ((cmark_node_get_type(c) != CMARK_NODE_TEXT && line > 0) ||
+	    (cmark_node_get_type(c) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
 		return source_pos(p, off > p->shift ? off - p->shift : 0);
 	if (lit != NULL && (n = strlen(lit)) > 0 && cmark_node_get_type(c) != CMARK_NODE_CODE &&
 	    (off + n > p->len || memcmp(p->text + off, lit, n) != 0) && p->cursor < p->len &&
