@@ -443,6 +443,7 @@ view(struct flow *f, const struct rich *r)
 	in.links = (const struct ms_link *)(const void *)r->links->data;
 	in.nlinks = r->links->len;
 	in.link_colour = &f->tpl->link;
+	in.code_family = f->tpl->code.family;
 	return in;
 }
 

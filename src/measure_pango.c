@@ -364,7 +364,8 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 			glyph = (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || gi->glyph > 0xffff ?
 			    0 : gi->glyph;
 			fx = (float)(x + (double)(pos[g] + gi->geometry.x_offset) / PANGO_SCALE);
-			fy = (float)gi->geometry.y_offset / PANGO_SCALE;
+			/* The run's own shift (rise: a footnote's mark) raises it. */
+			fy = (float)(gi->geometry.y_offset - run->y_offset) / PANGO_SCALE;
 			g_array_append_val(m->glyphs, glyph);
 			g_array_append_val(m->xs, fx);
 			g_array_append_val(m->ys, fy);

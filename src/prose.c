@@ -230,12 +230,33 @@ add_inlines(struct parse *p, struct co_node *parent, cmark_node *c, bool in_link
 
 /* ---- blocks ---------------------------------------------------------- */
 
-/* The only thing in paragraph "c" (white space aside) is an image. */
+/* "{#id}" after an image gives its figure an id: the id, or NULL. */
+static char *
+figure_id(const char *s)
+{
+	GMatchInfo	*m;
+	char		*id = NULL;
+	static GRegex	*re;
+
+	if (re == NULL)
+		re = g_regex_new("^\\s*\\{#([A-Za-z][A-Za-z0-9_.:-]*)\\}\\s*$", 0, 0, NULL);
+	if (g_regex_match(re, s, 0, &m))
+		id = g_match_info_fetch(m, 1);
+	g_match_info_free(m);
+	return id;
+}
+
+/*
+ * The only thing in paragraph "c" (white space aside) is an image, with
+ * "{#id}" after it or not (*id, g_free).
+ */
 static cmark_node *
-lone_image(cmark_node *c)
+lone_image(cmark_node *c, char **id)
 {
 	cmark_node	*k, *image = NULL;
+	char		*found;
 
+	*id = NULL;
 	for (k = cmark_node_first_child(c); k != NULL; k = cmark_node_next(k)) {
 		if (cmark_node_get_type(k) == CMARK_NODE_IMAGE && image == NULL)
 			image = k;
@@ -244,15 +265,21 @@ lone_image(cmark_node *c)
 		    (cmark_node_get_type(k) == CMARK_NODE_TEXT &&
 		    strspn(cmark_node_get_literal(k), " \t") == strlen(cmark_node_get_literal(k))))
 			continue;
-		else
+		else if (image != NULL && *id == NULL && cmark_node_get_type(k) == CMARK_NODE_TEXT &&
+		    (found = figure_id(cmark_node_get_literal(k))) != NULL)
+			*id = found;
+		else {
+			g_free(*id);
+			*id = NULL;
 			return NULL;
+		}
 	}
 	return image;
 }
 
-/* ![alt](file "caption"): a numbered figure. */
+/* ![alt](file "caption"){#id}: a numbered figure. */
 static void
-add_figure(struct parse *p, struct co_node *parent, cmark_node *image)
+add_figure(struct parse *p, struct co_node *parent, cmark_node *image, const char *id)
 {
 	struct co_node	*fig;
 	char		*alt;
@@ -261,6 +288,7 @@ add_figure(struct parse *p, struct co_node *parent, cmark_node *image)
 
 	fig = model_add(p->doc, parent, CO_KIND_FIGURE, node_pos(p, image));
 	fig->as.figure.file = keep(p, cmark_node_get_url(image));
+	fig->as.figure.id = id != NULL ? keep(p, id) : NULL;
 	/* The bracketed text is the alt text: plain, for who cannot see the image. */
 	memset(&tmp, 0, sizeof(tmp));
 	add_inlines(p, &tmp, image, true);
@@ -358,11 +386,13 @@ add_block(struct parse *p, struct co_node *parent, cmark_node *c)
 	struct co_node	*n;
 	cmark_node	*k, *image;
 	const char	*lit;
+	char		*id;
 
 	switch (cmark_node_get_type(c)) {
 	case CMARK_NODE_PARAGRAPH:
-		if ((image = lone_image(c)) != NULL) {
-			add_figure(p, parent, image);
+		if ((image = lone_image(c, &id)) != NULL) {
+			add_figure(p, parent, image, id);
+			g_free(id);
 			return;
 		}
 		n = model_add(p->doc, parent, CO_KIND_PARA, node_pos(p, c));

@@ -49,6 +49,9 @@ fi
 section "PDF (tests/pdf)"
 $PY tests/pdf/check_pdf.py "$CLOSEOUT" "$WORK/pdf" || fail=$((fail + 1))
 
+section "prose: lists, quotes, footnotes, figures, cross-references (tests/pdf)"
+$PY tests/pdf/check_prose.py "$CLOSEOUT" "$WORK/prose" || fail=$((fail + 1))
+
 echo
 if [ $fail -ne 0 ]; then
 	echo "$fail test group(s) failed"
