@@ -978,6 +978,10 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 	bool			 is_sub;
 
 	if (v->type == Y_SCALAR) {
+		/* "summary: ~" or "summary: \"\"": an empty section, which validate.c says. */
+		if (is_blank_text(v) || (v->plain && (strcmp(v->str, "~") == 0 ||
+		    strcmp(v->str, "null") == 0)))
+			return;
 		build_prose(doc, s, v, where);
 		return;
 	}

@@ -274,6 +274,20 @@ else
 	cat "$w/err"
 fi
 
+# Empty sections, however written (~, "", [], {}), get a warning each and
+# neither a heading nor a number: the next section is number 1.
+printf 'meta:\n  title: T\n  project: {name: T}\n  date: 2024-01-01\n  language: en\nsummary: ~\nrisks: []\nimplementation: {}\ndocumentation: ""\nsections:\n  - title: Real section\n    text: Something.\n' > "$w/empty.yaml"
+run render "$w/empty.yaml" -o "$w/empty.pdf" --xml "$w/empty.xml" > /dev/null 2> "$w/err"
+status=$?
+if [ $status -eq 0 ] && [ "$(grep -c 'warning: empty section:' "$w/err")" -eq 4 ] &&
+    pdftotext "$w/empty.pdf" - | grep -q '^1 *Real section' &&
+    ! pdftotext "$w/empty.pdf" - | grep -qi '^[0-9]* *\(summary\|risks\|implementation\|documentation\)$'; then
+	ok "empty sections: four warnings, no bare headings, the next section is 1"
+else
+	bad "empty sections (status $status)"
+	cat "$w/err"
+fi
+
 # Outputs: never the input, never the same file twice, never a device, a
 # directory or a FIFO.
 ow=$w/out
