@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "build.h"
 #include "model.h"
+#include "i18n.h"
 #include "prose.h"
 #include "text.h"
 #include "ytree.h"
@@ -335,13 +336,61 @@ get_people(struct co_doc *doc, const struct ynode *meta, const char *key,
 	return out;
 }
 
+/* facts: [{label, value}, …]: one line each, for the cover and the archive. */
+static void
+build_facts(struct co_doc *doc, const struct ynode *meta, struct co_meta *m)
+{
+	static const char *const keys[] = { "label", "value", NULL };
+	const struct ynode	*v, *e;
+	char			*item;
+	int			 n;
+
+	if ((v = map_get(meta, "facts")) == NULL || !want(doc, v, Y_SEQ, "meta.facts"))
+		return;
+	m->facts = arena_alloc(doc->arena, sizeof(*m->facts) * (v->count + 1));
+	for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
+		item = g_strdup_printf("meta.facts item %d", n);
+		if (want(doc, e, Y_MAP, item)) {
+			struct co_fact *f = &m->facts[m->nfacts];
+			check_keys(doc, e, keys, item);
+			get_str(doc, e, "label", item, true, &f->label);
+			get_str(doc, e, "value", item, true, &f->value);
+			if (f->label.s != NULL && f->value.s != NULL)
+				m->nfacts++;
+		}
+		g_free(item);
+	}
+}
+
+/* acknowledgement: {text, emblem (one file or a list), emblem_alt}. */
+static void
+build_acknowledgement(struct co_doc *doc, const struct ynode *meta, struct co_meta *m)
+{
+	static const char *const keys[] = { "text", "emblem", "emblem_alt", NULL };
+	const struct ynode	*v;
+
+	if ((v = map_get(meta, "acknowledgement")) == NULL)
+		return;
+	if (v->type == Y_SCALAR) {
+		get_str(doc, meta, "acknowledgement", "meta", false, &m->ack_text);
+		return;
+	}
+	if (!want(doc, v, Y_MAP, "meta.acknowledgement"))
+		return;
+	check_keys(doc, v, keys, "meta.acknowledgement");
+	get_str(doc, v, "text", "meta.acknowledgement", true, &m->ack_text);
+	m->emblems = get_str_list(doc, v, "emblem", "meta.acknowledgement", &m->nemblems);
+	get_str(doc, v, "emblem_alt", "meta.acknowledgement", false, &m->emblem_alt);
+}
+
 static void
 build_meta(struct co_doc *doc, const struct ynode *meta)
 {
 	static const char *const meta_keys[] = {
-		"title", "subtitle", "project", "organisations", "funder", "period",
-		"date", "version", "status", "language", "authors", "approvals",
-		"publicity", "keywords", "logo", "template", NULL
+		"title", "short_title", "subtitle", "project", "organisations", "funder",
+		"period", "reporting_period", "date", "version", "status", "language",
+		"authors", "approvals", "publicity", "keywords", "facts", "acknowledgement",
+		"logo", "template", NULL
 	};
 	static const char *const project_keys[] = { "name", "code", NULL };
 	static const char *const funder_keys[] = {
@@ -356,6 +405,7 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		return;
 	check_keys(doc, meta, meta_keys, "meta");
 	get_str(doc, meta, "title", "meta", true, &m->title);
+	get_str(doc, meta, "short_title", "meta", false, &m->short_title);
 	get_str(doc, meta, "subtitle", "meta", false, &m->subtitle);
 	if ((v = map_get(meta, "project")) == NULL)
 		co_diag(&doc->diags, missing_pos(meta), CO_DIAG_E_MISSING, "'project' in meta");
@@ -383,9 +433,18 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		get_date(doc, v, "start", "meta.period", false, &m->period_start);
 		get_date(doc, v, "end", "meta.period", false, &m->period_end);
 	}
-	get_date(doc, meta, "date", "meta", true, &m->date);
-	get_str(doc, meta, "version", "meta", false, &m->version);
+	if ((v = map_get(meta, "reporting_period")) != NULL &&
+	    want(doc, v, Y_MAP, "meta.reporting_period")) {
+		check_keys(doc, v, period_keys, "meta.reporting_period");
+		get_date(doc, v, "start", "meta.reporting_period", false, &m->reporting_start);
+		get_date(doc, v, "end", "meta.reporting_period", false, &m->reporting_end);
+	}
 	get_enum(doc, meta, "status", "meta", model_status_values, &m->status);
+	/* A draft may go without its date. */
+	get_date(doc, meta, "date", "meta",
+	    !(m->status.s != NULL && strcmp(m->status.s, "draft") == 0) &&
+	    map_get(meta, "status") != NULL, &m->date);
+	get_str(doc, meta, "version", "meta", false, &m->version);
 	get_enum(doc, meta, "language", "meta", languages, &m->language);
 	if (m->language.s == NULL && map_get(meta, "language") == NULL) {
 		co_diag(&doc->diags, missing_pos(meta), CO_DIAG_E_MISSING, "'language' in meta");
@@ -397,6 +456,8 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 	m->keywords = get_str_list(doc, meta, "keywords", "meta", &m->nkeywords);
 	get_str(doc, meta, "logo", "meta", false, &m->logo);
 	get_str(doc, meta, "template", "meta", false, &m->template);
+	build_facts(doc, meta, m);
+	build_acknowledgement(doc, meta, m);
 	/* Documented defaults, so that the XML always says them. */
 	if (m->status.s == NULL && map_get(meta, "status") == NULL)
 		m->status.s = model_status_values[0];
@@ -541,12 +602,12 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 	recs = model_node_new(doc, CO_KIND_RECORDS, v->pos);
 	recs->as.records.rec = type;
 	recs->as.records.where = arena_strdup(doc->arena, path);
-	if (type == CO_REC_BUDGET) {
+	if (spec->money) {
 		recs->as.records.currency = "EUR";
 		if (v->type == Y_MAP) {
 			check_keys(doc, v, budget_keys, path);
 			if ((cur = map_get(v, "currency")) != NULL &&
-			    want_text(doc, cur, "budget.currency") != NULL) {
+			    want_text(doc, cur, path) != NULL) {
 				if (!g_regex_match_simple("^[A-Z]{3}$", cur->str, 0, 0)) {
 					co_diag(&doc->diags, cur->pos, CO_DIAG_E_VALUE,
 					    "'%s' for %s.currency", cur->str, path);
@@ -571,6 +632,7 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 		keys[i] = spec->fields[i].key;
 	keys[i] = NULL;
 	model_append(section, recs);
+	/* A deliverable delivered on a date is completed then: 'completed' may go. */
 	for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
 		item = g_strdup_printf("%s item %d", path, n);
 		if (!want(doc, e, Y_MAP, item)) {
@@ -926,8 +988,12 @@ new_section(struct co_doc *doc, struct co_node *parent, enum co_role role,
 	/* A standard section is where its key is written ("risks:"). */
 	s = model_add(doc, parent, CO_KIND_SECTION, v->key != NULL ? v->key->pos : v->pos);
 	s->as.section.role = role;
+	s->as.section.lang = -1;
 	s->as.section.level = parent->kind == CO_KIND_SECTION ?
 	    parent->as.section.level + 1 : 1;
+	/* An annex's subsections are the annex's. */
+	if (parent->kind == CO_KIND_SECTION)
+		s->as.section.kind = parent->as.section.kind;
 	return s;
 }
 
@@ -1003,6 +1069,16 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 		build_records(doc, s, CO_REC_BUDGET, v, where);
 		return;
 	}
+	/* The glossary and the references are a list of their own, or a section. */
+	if ((role == CO_ROLE_GLOSSARY || role == CO_ROLE_REFERENCES) &&
+	    map_get(v, model_recs[model_roles[role].rec].key) == NULL &&
+	    map_get(v, "text") == NULL && map_get(v, "title") == NULL) {
+		co_diag(&doc->diags, v->pos, CO_DIAG_E_TYPE, "%s must be a list, not a mapping",
+		    where);
+		co_diag(&doc->diags, v->pos, CO_DIAG_HINT,
+		    "write one entry per item: '- term: …' (glossary) or '- title: …' (references)");
+		return;
+	}
 	/* The keys this section takes: common ones, subsections, typed tables. */
 	keys[nk++] = "title";
 	keys[nk++] = "id";
@@ -1060,10 +1136,77 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 		build_custom(doc, s, sub, where);
 }
 
+/* The custom sections of a list ("sections", "annexes"), of "kind". */
+static void
+build_section_list(struct co_doc *doc, const struct ynode *v, const char *key,
+    enum co_sec_kind kind)
+{
+	const struct ynode	*e;
+	struct co_node		*s;
+	char			*item;
+	int			 n;
+
+	if (!want(doc, v, Y_SEQ, key))
+		return;
+	for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
+		item = g_strdup_printf("%s item %d", key, n);
+		if (want(doc, e, Y_MAP, item)) {
+			s = new_section(doc, doc->root, CO_ROLE_CUSTOM, e);
+			s->as.section.kind = kind;
+			if (map_get(e, "title") == NULL)
+				co_diag(&doc->diags, missing_pos(e), CO_DIAG_E_MISSING, "'title' in %s",
+				    item);
+			build_section_body(doc, s, e, item);
+		}
+		g_free(item);
+	}
+}
+
+/* Summaries in other languages: {language, title, text}, after the summary. */
+static void
+build_abstracts(struct co_doc *doc, const struct ynode *v)
+{
+	static const char *const keys[] = { "language", "title", "text", "id", NULL };
+	static const char *const languages[] = { "fi", "sv", "en", NULL };
+	const struct ynode	*e, *t;
+	struct co_node		*s;
+	struct co_str		 lang = { NULL, { 0, 0 } }, title = lang, id = lang;
+	char			*item;
+	int			 n;
+
+	if (!want(doc, v, Y_SEQ, "abstracts"))
+		return;
+	for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
+		item = g_strdup_printf("abstracts item %d", n);
+		if (!want(doc, e, Y_MAP, item)) {
+			g_free(item);
+			continue;
+		}
+		check_keys(doc, e, keys, item);
+		get_enum(doc, e, "language", item, languages, &lang);
+		if (lang.s == NULL && map_get(e, "language") == NULL)
+			co_diag(&doc->diags, missing_pos(e), CO_DIAG_E_MISSING, "'language' in %s",
+			    item);
+		get_str(doc, e, "title", item, false, &title);
+		get_str(doc, e, "id", item, false, &id);
+		s = new_section(doc, doc->root, CO_ROLE_CUSTOM, e);
+		s->as.section.kind = CO_SEC_ABSTRACT;
+		s->as.section.lang = lang.s != NULL ? model_lang_from_code(lang.s) : CO_LANG_EN;
+		s->as.section.title = title.s != NULL ? title.s :
+		    i18n_label(CO_LABEL_ABSTRACT, s->as.section.lang);
+		s->as.section.id = id.s;
+		if ((t = map_get(e, "text")) == NULL)
+			co_diag(&doc->diags, missing_pos(e), CO_DIAG_E_MISSING, "'text' in %s", item);
+		else
+			build_prose(doc, s, t, item);
+		g_free(item);
+	}
+}
+
 void
 build_from_yaml(struct co_doc *doc, const struct ynode *root)
 {
-	const char		*keys[CO_ROLE__MAX + 4];
+	const char		*keys[CO_ROLE__MAX + 8];
 	const struct ynode	*v;
 	enum co_role		 r;
 	int			 nk = 0;
@@ -1081,6 +1224,8 @@ build_from_yaml(struct co_doc *doc, const struct ynode *root)
 	keys[nk++] = "closeout";
 	keys[nk++] = "meta";
 	keys[nk++] = "sections";
+	keys[nk++] = "abstracts";
+	keys[nk++] = "annexes";
 	for (r = 1; r < CO_ROLE__MAX; r++)
 		if (model_roles[r].parent == CO_ROLE_CUSTOM)
 			keys[nk++] = model_roles[r].key;
@@ -1099,29 +1244,27 @@ build_from_yaml(struct co_doc *doc, const struct ynode *root)
 		    "add 'meta:' with at least title, project, date and language");
 	} else
 		build_meta(doc, v);
+	/*
+	 * The standard sections in their order, the abstracts after the
+	 * summary, the author's own sections, then the glossary, the
+	 * references and the annexes.
+	 */
 	for (r = 1; r < CO_ROLE__MAX; r++) {
-		if (model_roles[r].parent != CO_ROLE_CUSTOM)
+		if (model_roles[r].parent != CO_ROLE_CUSTOM || r == CO_ROLE_GLOSSARY ||
+		    r == CO_ROLE_REFERENCES)
 			continue;
 		if ((v = map_get(root, model_roles[r].key)) != NULL)
 			build_section_body(doc, new_section(doc, doc->root, r, v), v,
 			    model_roles[r].key);
+		if (r == CO_ROLE_SUMMARY && (v = map_get(root, "abstracts")) != NULL)
+			build_abstracts(doc, v);
 	}
-	if ((v = map_get(root, "sections")) != NULL) {
-		const struct ynode *e;
-		int n;
-		if (want(doc, v, Y_SEQ, "sections")) {
-			for (n = 1, e = v->first; e != NULL; e = e->next, n++) {
-				char *item = g_strdup_printf("sections item %d", n);
-				if (want(doc, e, Y_MAP, item)) {
-					struct co_node *s = new_section(doc, doc->root,
-					    CO_ROLE_CUSTOM, e);
-					if (map_get(e, "title") == NULL)
-						co_diag(&doc->diags, e->pos, CO_DIAG_E_MISSING,
-						    "'title' in %s", item);
-					build_section_body(doc, s, e, item);
-				}
-				g_free(item);
-			}
-		}
-	}
+	if ((v = map_get(root, "sections")) != NULL)
+		build_section_list(doc, v, "sections", CO_SEC_BODY);
+	for (r = CO_ROLE_GLOSSARY; r <= CO_ROLE_REFERENCES; r++)
+		if ((v = map_get(root, model_roles[r].key)) != NULL)
+			build_section_body(doc, new_section(doc, doc->root, r, v), v,
+			    model_roles[r].key);
+	if ((v = map_get(root, "annexes")) != NULL)
+		build_section_list(doc, v, "annexes", CO_SEC_ANNEX);
 }

@@ -240,6 +240,62 @@ href_valid(const char *s)
 	    xml_any_uri(s));
 }
 
+/*
+ * A bare domain, perhaps with a path: labels of letters, digits and '-'
+ * parted by dots, the last before any '/' two to six lower-case letters
+ * ("opendreamkit.org", "isabelle.in.tum.de/about").  Not "e.g", "3.5",
+ * "U.S.A" or "asia.Toinen".
+ */
+static bool
+is_domain(const char *s, size_t len)
+{
+	size_t	 i, label = 0, last = 0, ndots = 0, end;
+	bool	 lower = true;
+
+	for (end = 0; end < len && s[end] != '/'; end++)
+		;
+	for (i = 0; i < end; i++) {
+		if (s[i] == '.') {
+			if (label == 0)
+				return false;
+			ndots++;
+			last = i + 1;
+			label = 0;
+			lower = true;
+			continue;
+		}
+		if (!g_ascii_isalnum(s[i]) && s[i] != '-')
+			return false;
+		if (!g_ascii_islower(s[i]))
+			lower = false;
+		label++;
+	}
+	return ndots > 0 && lower && end - last >= 2 && end - last <= 6 && label > 0;
+}
+
+bool
+text_is_address(const char *s, size_t len)
+{
+	size_t	 i;
+
+	/* Round it, as in "(www.kela.fi)." or "<https://…>". */
+	while (len > 0 && strchr("([<\"'", s[0]) != NULL)
+		s++, len--;
+	while (len > 0 && strchr(".,;:!?)]>\"'", s[len - 1]) != NULL)
+		len--;
+	if (len == 0)
+		return false;
+	if (memchr(s, '@', len) != NULL)
+		return true;
+	for (i = 0; i + 3 <= len; i++) {
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return true;
+		if (i + 4 <= len && g_ascii_strncasecmp(s + i, "www.", 4) == 0)
+			return true;
+	}
+	return is_domain(s, len);
+}
+
 char *
 text_squeeze(const char *s, size_t len)
 {

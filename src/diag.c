@@ -22,6 +22,7 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"figure's image left out:",		/* CO_DIAG_W_FIGURE */
 	"no alt text:",				/* CO_DIAG_W_ALT */
 	"empty section:",			/* CO_DIAG_W_EMPTY_SECTION */
+	"word broken between letters:",		/* CO_DIAG_W_CHAR_BREAK */
 	"error",				/* CO_DIAG_ERROR */
 	"syntax error:",			/* CO_DIAG_E_SYNTAX */
 	"tab character used for indentation",	/* CO_DIAG_E_TAB */

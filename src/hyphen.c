@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hyphen.h"
+#include "text.h"
 
 /*
  * libhyphen's own header is also called hyphen.h, and with -Isrc
@@ -112,6 +113,10 @@ struct voikko_api {
 	char			*(*hyphenate)(struct VoikkoHandle *, const char *);
 	void			 (*free_cstr)(char *);
 	void			 (*terminate)(struct VoikkoHandle *);
+	struct voikko_mor_analysis **(*analyze)(struct VoikkoHandle *, const char *);
+	char			*(*value)(const struct voikko_mor_analysis *, const char *);
+	void			 (*free_value)(char *);
+	void			 (*free_analysis)(struct voikko_mor_analysis **);
 };
 
 /* The functions, or NULL if libvoikko cannot be loaded. */
@@ -130,7 +135,14 @@ voikko_api(void)
 		    g_module_symbol(mod, "voikkoSetBooleanOption", (gpointer *)&api.set_bool) &&
 		    g_module_symbol(mod, "voikkoHyphenateCstr", (gpointer *)&api.hyphenate) &&
 		    g_module_symbol(mod, "voikkoFreeCstr", (gpointer *)&api.free_cstr) &&
-		    g_module_symbol(mod, "voikkoTerminate", (gpointer *)&api.terminate);
+		    g_module_symbol(mod, "voikkoTerminate", (gpointer *)&api.terminate) &&
+		    g_module_symbol(mod, "voikkoAnalyzeWordCstr", (gpointer *)&api.analyze) &&
+		    g_module_symbol(mod, "voikko_mor_analysis_value_cstr",
+		    (gpointer *)&api.value) &&
+		    g_module_symbol(mod, "voikko_free_mor_analysis_value_cstr",
+		    (gpointer *)&api.free_value) &&
+		    g_module_symbol(mod, "voikko_free_mor_analysis",
+		    (gpointer *)&api.free_analysis);
 		/* The module stays loaded for the life of the process. */
 		g_once_init_leave(&once, 1);
 	}
@@ -317,23 +329,6 @@ is_word_char(gunichar c)
 	    c == 0xad;
 }
 
-/* URLs and e-mail addresses: a token holding "://", "www." or '@'. */
-static bool
-is_address(const char *s, size_t len)
-{
-	size_t	 i;
-
-	if (memchr(s, '@', len) != NULL)
-		return true;
-	for (i = 0; i + 3 <= len; i++) {
-		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
-			return true;
-		if (i + 4 <= len && g_ascii_strncasecmp(s + i, "www.", 4) == 0)
-			return true;
-	}
-	return false;
-}
-
 /*
  * Reads the word starting at "p" into "w" and its lowercase form into
  * h->key (one code point for one, so character indices agree).  Marks the
@@ -518,15 +513,79 @@ lookup(struct hyph *h, const struct word *w)
 	return store(h, make_block(h->key->str, h->key->len, w->nletter, raw, nraw));
 }
 
-/* Appends the word with a soft hyphen at each break of its cached entry. */
+/*
+ * The breaks of h->key that fall between the parts of a compound, as
+ * libvoikko's analysis says ("=ppppppp=pppppp=ppppp": rakenne|muutos|hanke),
+ * cached under "=" and the word.  A word after a leading hyphen ("-hanke",
+ * "-rakennemuutoshanke") breaks only there: "Voimaa -ra-" is no break a
+ * Finnish reader accepts.  libhyphen has no such analysis: no breaks.
+ */
+static const guint8 *
+compound_breaks(struct hyph *h, const struct word *w)
+{
+	const struct voikko_api		 *api = voikko_api();
+	struct voikko_mor_analysis	**an;
+	const guint8			 *all;
+	guint8				  raw[MAX_WORD];
+	char				 *st, *key;
+	guint8				 *plain, *block;
+	const char			 *p;
+	size_t				  nraw = 0, i, nchar;
+	const guint8			 *found;
+
+	key = g_strconcat("=", h->key->str, NULL);
+	if ((found = g_hash_table_lookup(h->cache, key)) != NULL) {
+		g_free(key);
+		return found;
+	}
+	if (h->voikko != NULL && (an = api->analyze(h->voikko, h->key->str)) != NULL) {
+		if (an[0] != NULL && (st = api->value(an[0], "STRUCTURE")) != NULL) {
+			/* Each '=' but the first starts a part at the letters counted so far. */
+			for (p = st, nchar = 0; *p != '\0'; p++) {
+				if (*p != '=')
+					nchar++;
+				else if (nchar > 0 && nraw < MAX_WORD)
+					raw[nraw++] = nchar;
+			}
+			api->free_value(st);
+		}
+		api->free_analysis(an);
+	}
+	/* Only where the dictionary would break too. */
+	all = g_hash_table_lookup(h->cache, h->key->str);
+	if (all == NULL)
+		all = lookup(h, w);
+	for (i = 0; i < nraw; i++)
+		if (memchr(all + 1, raw[i], all[0]) == NULL)
+			raw[i] = 0;
+	for (i = 0; i < nraw; )
+		if (raw[i] == 0)
+			memmove(raw + i, raw + i + 1, --nraw - i);
+		else
+			i++;
+	/* The block of the word itself, stored under "=word". */
+	plain = make_block(h->key->str, h->key->len, w->nletter, raw, nraw);
+	block = g_malloc(h->key->len + 3 + plain[h->key->len + 1]);
+	block[0] = '=';
+	memcpy(block + 1, plain, h->key->len + 2 + plain[h->key->len + 1]);
+	g_free(plain);
+	g_free(key);
+	return store(h, block);
+}
+
+/*
+ * Appends the word with a soft hyphen at each break of its cached entry
+ * (only between the parts of a compound if "compound_only").
+ */
 static void
-emit_word(struct hyph *h, const struct word *w, GString *out)
+emit_word(struct hyph *h, const struct word *w, GString *out, bool compound_only)
 {
 	const guint8	*brk;
 	size_t		 i, from = 0;
 
-	brk = g_hash_table_lookup(h->cache, h->key->str);
-	if (brk != NULL)
+	if (compound_only)
+		brk = compound_breaks(h, w);
+	else if ((brk = g_hash_table_lookup(h->cache, h->key->str)) != NULL)
 		h->hits++;
 	else if ((brk = take_ahead(h)) == NULL)
 		brk = lookup(h, w);
@@ -543,7 +602,7 @@ static void
 hyph_token(struct hyph *h, const char *p, const char *end, GString *out)
 {
 	struct word	 w;
-	const char	*q;
+	const char	*q, *start = p;
 	gunichar	 c;
 	size_t		 n;
 
@@ -562,7 +621,7 @@ hyph_token(struct hyph *h, const char *p, const char *end, GString *out)
 		if (w.skip || w.nletter < MIN_WORD || w.nchar > MAX_WORD)
 			g_string_append_len(out, w.s, w.len);
 		else
-			emit_word(h, &w, out);
+			emit_word(h, &w, out, q == start + 1 && *start == '-');
 	}
 }
 
@@ -593,7 +652,7 @@ hyph_text(struct hyph *h, const char *text, size_t len, GString *out)
 			if (is_space(c))
 				break;
 		}
-		if (is_address(p, q - p))
+		if (text_is_address(p, q - p))
 			g_string_append_len(out, p, q - p);
 		else
 			hyph_token(h, p, q, out);
@@ -728,7 +787,7 @@ collect_words(struct hyph *h, const char *text, GHashTable *index, GArray *list)
 				break;
 		}
 		p = q;
-		if (tok == q || is_address(tok, q - tok))
+		if (tok == q || text_is_address(tok, q - tok))
 			continue;
 		for (q = tok; q < p; ) {
 			n = get_char(q, p, &c);

@@ -25,6 +25,8 @@ static const char *const titles[CO_ROLE__MAX][CO_LANG__MAX] = {
 	{ "Opit ja palaute", "Lärdomar och återkoppling", "Lessons learned and feedback" }, /* CO_ROLE_LESSONS */
 	{ "Kehittämisehdotukset", "Utvecklingsförslag", "Proposals for development" }, /* CO_ROLE_PROPOSALS */
 	{ "Lisätietoja", "Ytterligare information", "Further information" }, /* CO_ROLE_FURTHER_INFORMATION */
+	{ "Lyhenteet ja käsitteet", "Förkortningar och begrepp", "Glossary and acronyms" }, /* CO_ROLE_GLOSSARY */
+	{ "Lähteet", "Källor", "References" },				/* CO_ROLE_REFERENCES */
 };
 
 static const char *const labels[CO_LABEL__MAX][CO_LANG__MAX] = {
@@ -56,10 +58,19 @@ static const char *const labels[CO_LABEL__MAX][CO_LANG__MAX] = {
 	{ "Taulukko", "Tabell", "Table" },				/* CO_LABEL_TABLE */
 	{ "Kuva", "Figur", "Figure" },					/* CO_LABEL_FIGURE */
 	{ "Kuva puuttuu", "Bilden saknas", "Image missing" },		/* CO_LABEL_IMAGE_MISSING */
+	{ "Raportointikausi", "Rapportperiod", "Reporting period" },	/* CO_LABEL_REPORTING */
+	{ "Liite", "Bilaga", "Annex" },					/* CO_LABEL_ANNEX */
+	{ "liite", "bilaga", "annex" },					/* CO_LABEL_REF_ANNEX */
+	{ "Tiivistelmä", "Sammandrag", "Abstract" },			/* CO_LABEL_ABSTRACT */
+	{ "Käytetty", "Förbrukat", "Used" },				/* CO_LABEL_USED */
+	{ "Ali-/ylitys", "Under-/överskridning", "Under/overspend" },	/* CO_LABEL_OVERSPEND */
+	{ "Osuus", "Andel", "Share" },					/* CO_LABEL_SHARE */
+	{ "Yhteensä", "Totalt", "Total" },				/* CO_LABEL_SUM */
+	{ "jatkuu", "fortsätter", "continued" },			/* CO_LABEL_CONTINUED */
 };
 
 /* Column headers per typed table, fields in spec order. */
-static const char *const columns[CO_REC__MAX][6][CO_LANG__MAX] = {
+static const char *const columns[CO_REC__MAX][9][CO_LANG__MAX] = {
 	{	/* CO_REC_GOALS */
 		{ "Tavoite", "Mål", "Goal" },
 		{ "Mittari", "Indikator", "Indicator" },
@@ -67,9 +78,12 @@ static const char *const columns[CO_REC__MAX][6][CO_LANG__MAX] = {
 		{ "Toteutuma", "Utfall", "Achieved" },
 	},
 	{	/* CO_REC_DELIVERABLES */
+		{ "Tunnus", "Nr", "No." },
 		{ "Lopputuotoksen kuvaus", "Beskrivning av slutprodukten", "Description" },
 		{ "Valmis kk/vuosi", "Klar månad/år", "Completed" },
 		{ "Määräaika", "Deadline", "Due" },
+		{ "Toimitettu", "Levererad", "Delivered" },
+		{ "Päivitetty", "Reviderad", "Revised" },
 		{ "Tila", "Status", "Status" },
 		{ "Vastuu", "Ansvarig", "Owner" },
 		{ "Linkki", "Länk", "Link" },
@@ -111,6 +125,31 @@ static const char *const columns[CO_REC__MAX][6][CO_LANG__MAX] = {
 		{ "Toteutunut", "Utfall", "Actual" },
 		{ "Huomautus", "Anmärkning", "Note" },
 	},
+	{	/* CO_REC_GLOSSARY */
+		{ "Lyhenne tai käsite", "Förkortning eller begrepp", "Term" },
+		{ "Selitys", "Förklaring", "Definition" },
+	},
+	{	/* CO_REC_REFERENCES */
+		{ "Tunnus", "Id", "Id" },
+		{ "Tekijät", "Författare", "Authors" },
+		{ "Nimeke", "Titel", "Title" },
+		{ "Vuosi", "År", "Year" },
+		{ "Julkaisu", "Publikation", "Venue" },
+		{ "Julkaisija", "Utgivare", "Publisher" },
+		{ "Verkko-osoite", "Webbadress", "URL" },
+		{ "DOI", "DOI", "DOI" },
+	},
+	{	/* CO_REC_PARTNER_BUDGET */
+		{ "Toteuttaja", "Partner", "Partner" },
+		{ "Suunniteltu", "Budgeterat", "Planned" },
+		{ "Toteutunut", "Utfall", "Actual" },
+		{ "Huomautus", "Anmärkning", "Note" },
+	},
+	{	/* CO_REC_FUNDING */
+		{ "Rahoittaja", "Finansiär", "Source" },
+		{ "Määrä", "Belopp", "Amount" },
+		{ "Huomautus", "Anmärkning", "Note" },
+	},
 };
 
 static const struct {
@@ -118,6 +157,7 @@ static const struct {
 	const char	*word[CO_LANG__MAX];
 } values[] = {
 	{ "draft", { "luonnos", "utkast", "draft" } },
+	{ "submitted", { "jätetty", "inlämnad", "submitted" } },
 	{ "final", { "lopullinen", "slutlig", "final" } },
 	{ "approved", { "hyväksytty", "godkänd", "approved" } },
 	{ "public", { "julkinen", "offentlig", "public" } },

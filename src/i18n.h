@@ -34,6 +34,15 @@ enum co_label {
 	CO_LABEL_TABLE,		/* a caption's number: "Taulukko" */
 	CO_LABEL_FIGURE,	/* "Kuva" */
 	CO_LABEL_IMAGE_MISSING,	/* in place of an image left out */
+	CO_LABEL_REPORTING,	/* cover: the reporting period */
+	CO_LABEL_ANNEX,		/* an annex's heading: "Liite" */
+	CO_LABEL_REF_ANNEX,	/* a cross-reference to an annex: "liite" */
+	CO_LABEL_ABSTRACT,	/* an abstract's title, in its own language */
+	CO_LABEL_USED,		/* partner budget: % used */
+	CO_LABEL_OVERSPEND,	/* partner budget: actual − planned */
+	CO_LABEL_SHARE,		/* funding: a source's share */
+	CO_LABEL_SUM,		/* a computed totals row */
+	CO_LABEL_CONTINUED,	/* a table's caption on the pages it goes on to */
 	CO_LABEL__MAX
 };
 

@@ -91,6 +91,11 @@ new_page(struct flow *f)
 		notes_flush(f);
 	}
 	f->page = page_new(f->pages, f->tpl);
+	if (f->landscape) {
+		f->page->width = f->tpl->page_height;
+		f->page->height = f->tpl->page_width;
+	}
+	f->page_bottom = f->page->height - f->tpl->margin_bottom;
 	notes_start_page(f);
 	for (i = 0; i < n; i++)
 		add_item(f, LAY_TAG_BEGIN)->tag = g_ptr_array_index(f->tags, i);
@@ -679,6 +684,7 @@ flow_start(struct flow *f, struct co_pages *out, struct co_diags *diags)
 	f->tags = g_ptr_array_new();
 	f->pending = g_ptr_array_new();
 	f->target_page = g_hash_table_new(NULL, NULL);
+	f->table_widths = g_hash_table_new_full(NULL, NULL, NULL, g_free);
 	notes_init(f);
 }
 
@@ -689,8 +695,23 @@ flow_end(struct flow *f)
 	g_ptr_array_free(f->tags, TRUE);
 	g_ptr_array_free(f->pending, TRUE);
 	g_hash_table_destroy(f->target_page);
+	g_hash_table_destroy(f->table_widths);
 	notes_free(f);
 	running_free(f);
+}
+
+/* True if "p" holds nothing but structure tags. */
+static bool
+page_is_empty(const struct lay_page *p)
+{
+	guint	 i;
+
+	for (i = 0; i < p->items->len; i++) {
+		enum lay_kind k = g_array_index(p->items, struct lay_item, i).kind;
+		if (k != LAY_TAG_BEGIN && k != LAY_TAG_END)
+			return false;
+	}
+	return true;
 }
 
 /* Body, cover, contents, running heads: the whole report into out->pages. */
@@ -715,6 +736,9 @@ flow_report(struct flow *f)
 		new_page(f);
 		notes_flush(f);
 	}
+	/* A page begun for what never came (after a landscape table) goes. */
+	if (body->len > 1 && page_is_empty(g_ptr_array_index(body, body->len - 1)))
+		page_free(g_ptr_array_steal_index(body, body->len - 1));
 
 	/* Then the cover, and the contents, whose length is known before its numbers. */
 	cover = g_ptr_array_new();

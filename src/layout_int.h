@@ -89,6 +89,8 @@ struct flow {
 	GHashTable		*target_page;	/* node → page index + 1 in the body */
 	GHashTable		*known_page;	/* target → page number, from the pass before, or NULL */
 	int			 body_start;	/* pages before the body: cover, contents */
+	bool			 landscape;	/* new pages are turned: a table too wide */
+	GHashTable		*table_widths;	/* first table of a run of one shape → widths */
 };
 
 /* layout.c: pages, items and structure tags */
@@ -133,6 +135,11 @@ void		 rich_tie_spaces(struct rich *, size_t start);
 /* The narrowest and the natural width of "r" (not taken). */
 void		 rich_widths(struct flow *, const struct rich *, const struct tpl_font *,
 		    double *minw, double *maxw);
+/* The same, as if no word of "r" could be hyphenated: whole words only. */
+void		 rich_widths_whole(struct flow *, const struct rich *, const struct tpl_font *,
+		    double *minw, double *maxw);
+/* No word of "r" is hyphenated, nor broken with a hyphen (names, headers). */
+void		 rich_whole(struct rich *);
 /* Measures "r" (taken, freed) in the text's colour; the pages own the result. */
 struct lay_text	*rich_measure(struct flow *, struct rich *, const struct tpl_font *,
 		    double leading, double width, int flags, const struct tpl_colour *);
@@ -148,6 +155,7 @@ struct gcell {
 	bool		 center;	/* centred, as the author asked */
 	bool		 loose;		/* a web address: may wrap where it must */
 	int		 span;		/* columns it covers; 0 for one a cell before covers */
+	struct co_pos	 pos;		/* where it is written, for messages */
 };
 
 struct grid {
@@ -155,9 +163,14 @@ struct grid {
 	GArray		*cells;		/* struct gcell, row by row */
 	GArray		*kinds;		/* per row: ROW_* */
 	const char	*caption;	/* or NULL */
+	int		 number;	/* the caption's number, or 0 */
 	struct co_pos	 pos;		/* where the table is written, for messages */
 	const struct co_node *node;	/* the table, a cross-reference target; or NULL */
 	const struct co_col *cols;	/* ncols widths and alignments, or NULL */
+	const double	*widths;	/* ncols widths shared with tables beside it, or NULL */
+	bool		 head_whole;	/* header words fit whole: not hyphenated */
+	struct tpl_font	 font;		/* body cells, maybe smaller than the template's */
+	struct tpl_font	 head_font;	/* header cells */
 };
 
 void		 grid_init(struct grid *, int ncols);
@@ -167,6 +180,8 @@ struct gcell	*grid_cell(struct grid *);
 /* Measures and places "g", then frees its cells. */
 void		 flow_grid(struct flow *, struct grid *);
 void		 flow_table(struct flow *, const struct co_node *table);
+/* Column widths of "g" at its fonts in "avail" pt; false if they do not fit even word by word. */
+bool		 grid_widths(struct flow *, struct grid *, double avail, double *w);
 
 /* layout_records.c: typed tables */
 void		 flow_records(struct flow *, const struct co_node *records);

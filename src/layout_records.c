@@ -52,12 +52,36 @@ field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec
 	case CO_FTYPE_ENUM:
 		rich_raw(&cell->r, i18n_value(v, f->doc->lang));
 		break;
+	case CO_FTYPE_YEAR:
+		/* A year alone as it is; a month or a date as dates are shown. */
+		if (strlen(v) == 4)
+			rich_raw(&cell->r, v);
+		else {
+			s = date_format(v, f->doc->lang);
+			rich_raw(&cell->r, s);
+			g_free(s);
+		}
+		break;
+	case CO_FTYPE_DOI:
+		/* A DOI resolves at doi.org: a link, broken like an address. */
+		start = cell->r.text->len;
+		rich_raw(&cell->r, v);
+		rich_span(&cell->r, start, MS_URL);
+		rich_link(f, &cell->r, arena_printf(f->out->arena, "https://doi.org/%s", v), start);
+		cell->loose = true;
+		break;
+	case CO_FTYPE_LINE:
+		rich_words(f, &cell->r, v, false);
+		rich_span(&cell->r, 0, MS_WHOLE);
+		break;
 	case CO_FTYPE_EMAIL:
 	case CO_FTYPE_URL:
 		/* A long web address may wrap; an e-mail address stays whole. */
 		cell->loose = spec->type == CO_FTYPE_URL;
 		start = cell->r.text->len;
 		rich_raw(&cell->r, v);
+		if (spec->type == CO_FTYPE_URL)
+			rich_span(&cell->r, start, MS_URL);
 		uri = spec->type == CO_FTYPE_EMAIL ?
 		    arena_printf(f->out->arena, "mailto:%s", v) : (char *)v;
 		rich_link(f, &cell->r, uri, start);
@@ -245,8 +269,10 @@ flow_records(struct flow *f, const struct co_node *recs)
 			for (fl = rec->first; fl != NULL; fl = fl->next)
 				if (fl->as.field.index == cols[c] ||
 				    (type == CO_REC_DOCUMENTS && cols[c] == CO_DOC_URL &&
-				    fl->as.field.index == CO_DOC_ATTACHMENT))
+				    fl->as.field.index == CO_DOC_ATTACHMENT)) {
+					cell->pos = fl->pos;
 					field_value(f, cell, &spec->fields[fl->as.field.index], fl);
+				}
 			if (is_amount_col(type, cols[c]))
 				cell->right = true;
 		}

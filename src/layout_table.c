@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "layout_int.h"
 
 struct gcell *
@@ -107,45 +108,73 @@ share(const double *minw, const double *maxw, const int *idx, int n, double avai
 	return true;
 }
 
-/*
- * Column widths: the author's share of the text width where given, the
- * rest from the content (narrowest and natural widths of the cells; a
- * cell spanning columns counts for none of them).
- */
+/* Header words that must not be hyphenated for a table to read: its longest whole one, in one cell. */
 static void
-grid_widths(struct flow *f, struct grid *g, double *w)
+header_whole(struct flow *f, struct grid *g, int row, double *minw)
 {
-	double	*minw, *maxw, avail, pad2;
-	int	*idx, nauto = 0, c, row, nrows;
+	double	 pad2 = 2 * f->tpl->cell_pad, lo, hi;
+	int	 c;
+
+	for (c = 0; c < g->ncols; c++) {
+		struct gcell *cell = cell_at(g, row, c);
+		if (cell->r.text->len == 0 || cell->span != 1)
+			continue;
+		lo = hi = 0;
+		rich_widths_whole(f, &cell->r, &g->head_font, &lo, &hi);
+		minw[c] = MAX(minw[c], lo + pad2);
+	}
+}
+
+/*
+ * Column widths in "avail" pt: the author's share where given, else the
+ * widths shared with the tables beside it, else from the content (narrowest
+ * and natural widths of the cells; a cell spanning columns counts for none
+ * of them).  Header words fit whole if the table can afford it; a column of
+ * web addresses gets the width the longest needs, up to a third of the
+ * table.  False if the columns do not fit even word by word.
+ */
+bool
+grid_widths(struct flow *f, struct grid *g, double avail, double *w)
+{
+	double	*minw, *maxw, *whole, pad2, urlw, sum = 0, width = avail;
+	int	*idx, *nurl, *nbody, nauto = 0, c, row, nrows;
+	bool	 fits;
 	const struct tpl_font *font;
 
+	if (g->widths != NULL) {
+		memcpy(w, g->widths, sizeof(double) * g->ncols);
+		return true;
+	}
 	nrows = g->kinds->len;
 	minw = g_new0(double, g->ncols);
 	maxw = g_new0(double, g->ncols);
+	whole = g_new0(double, g->ncols);
 	idx = g_new0(int, g->ncols);
+	nurl = g_new0(int, g->ncols);
+	nbody = g_new0(int, g->ncols);
 	pad2 = 2 * f->tpl->cell_pad;
 	for (row = 0; row < nrows; row++) {
-		font = g_array_index(g->kinds, int, row) == ROW_BODY ? &f->tpl->table :
-		    &f->tpl->table_head;
+		bool head = g_array_index(g->kinds, int, row) == ROW_HEAD;
+		font = head ? &g->head_font : &g->font;
 		for (c = 0; c < g->ncols; c++) {
 			struct gcell *cell = cell_at(g, row, c);
 			double lo = 0, hi = 0;
 			if (cell->r.text->len == 0 || cell->span != 1)
 				continue;
 			rich_widths(f, &cell->r, font, &lo, &hi);
-			/* A web or e-mail address reads well enough on two lines. */
-			if (cell->loose) {
-				lo = MIN(lo, 50);
-				hi = MIN(hi, 110);
+			if (!head) {
+				nbody[c]++;
+				nurl[c] += cell->loose;
 			}
 			minw[c] = MAX(minw[c], lo + pad2);
 			maxw[c] = MAX(maxw[c], hi + pad2);
 		}
+		if (head)
+			header_whole(f, g, row, whole);
 	}
-	avail = f->width;
 	for (c = 0; c < g->ncols; c++) {
 		if (g->cols != NULL && g->cols[c].width > 0) {
-			w[c] = g->cols[c].width * f->width;
+			w[c] = g->cols[c].width * width;
 			avail -= w[c];
 			continue;
 		}
@@ -153,18 +182,73 @@ grid_widths(struct flow *f, struct grid *g, double *w)
 		 * One unbreakable monster word must not squeeze the other columns;
 		 * an e-mail address or a long name is not one.
 		 */
-		minw[c] = MIN(minw[c], MAX(f->width * 0.3, 60));
+		minw[c] = MIN(minw[c], MAX(width * 0.3, 60));
 		minw[c] = MAX(minw[c], pad2 + 6);
+		/* Addresses: the longest on one line if it takes a third at most. */
+		if (nurl[c] > 0 && 2 * nurl[c] >= nbody[c]) {
+			urlw = MIN(maxw[c], width / 3);
+			minw[c] = MAX(minw[c], urlw);
+		}
 		maxw[c] = MAX(maxw[c], minw[c]);
 		idx[nauto++] = c;
 	}
-	if (!share(minw, maxw, idx, nauto, MAX(avail, 0), w) && f->diags != NULL)
-		co_diag(f->diags, g->pos, CO_DIAG_W_TABLE_WIDE,
-		    "its %d columns do not fit the page even word by word; words break inside",
-		    g->ncols);
+	/* Header words whole, when the table has the room. */
+	for (c = 0; c < nauto; c++)
+		sum += MAX(minw[idx[c]], MIN(whole[idx[c]], MAX(width * 0.3, 60)));
+	g->head_whole = sum <= avail + 0.01;
+	for (c = 0; c < nauto && g->head_whole; c++) {
+		minw[idx[c]] = MAX(minw[idx[c]], MIN(whole[idx[c]], MAX(width * 0.3, 60)));
+		maxw[idx[c]] = MAX(maxw[idx[c]], minw[idx[c]]);
+	}
+	fits = share(minw, maxw, idx, nauto, MAX(avail, 0), w);
 	g_free(minw);
 	g_free(maxw);
+	g_free(whole);
 	g_free(idx);
+	g_free(nurl);
+	g_free(nbody);
+	return fits;
+}
+
+/*
+ * Fits "g" to the page: its widths at the template's size; a table too
+ * wide for that is set a size or two smaller, then on landscape pages,
+ * then (only then) with words broken inside.  True if landscape.
+ */
+static bool
+grid_fit(struct flow *f, struct grid *g, double *w)
+{
+	static const double	 steps[] = { 1.0, 0.9, 0.8 };
+	size_t			 i;
+	double			 lw = f->tpl->page_height - f->tpl->margin_left - f->tpl->margin_right;
+
+	for (i = 0; i < G_N_ELEMENTS(steps); i++) {
+		g->font = f->tpl->table;
+		g->head_font = f->tpl->table_head;
+		g->font.size = MAX(f->tpl->table.size * steps[i], MIN(6.5, f->tpl->table.size));
+		g->head_font.size = MAX(f->tpl->table_head.size * steps[i],
+		    MIN(6.5, f->tpl->table_head.size));
+		if (grid_widths(f, g, f->width, w))
+			return false;
+	}
+	/* Landscape, at the smallest size. */
+	if (f->tpl->page_height > f->tpl->page_width && g->widths == NULL &&
+	    grid_widths(f, g, lw, w))
+		return true;
+	g->font = f->tpl->table;
+	g->head_font = f->tpl->table_head;
+	g->font.size *= steps[G_N_ELEMENTS(steps) - 1];
+	g->head_font.size *= steps[G_N_ELEMENTS(steps) - 1];
+	if (f->diags != NULL)
+		co_diag(f->diags, g->pos, CO_DIAG_W_TABLE_WIDE,
+		    "its %d columns do not fit even a landscape page word by word; "
+		    "words break inside", g->ncols);
+	if (f->tpl->page_height > f->tpl->page_width && g->widths == NULL) {
+		grid_widths(f, g, lw, w);
+		return true;
+	}
+	grid_widths(f, g, f->width, w);
+	return false;
 }
 
 /* A measured row and the grid it belongs to. */
@@ -182,6 +266,18 @@ struct placer {
 	int		 ncols;
 	int		*from, *to;	/* scratch: lines of each cell on this page */
 };
+
+/* The table's width: its columns'. */
+static double
+pl_width(const struct placer *pl)
+{
+	double	 w = 0;
+	int	 c;
+
+	for (c = 0; c < pl->ncols; c++)
+		w += pl->w[c];
+	return w;
+}
 
 /* Paints the background, rule and the given lines of each cell of a row part. */
 static double
@@ -205,6 +301,15 @@ place_row_part(struct flow *f, const struct placer *pl, const struct mrow *r, bo
 		it->w = f->width;
 		it->h = h;
 		it->colour = r->kind == ROW_BODY ? &f->tpl->stripe_fill : &f->tpl->head_fill;
+	}
+	if (r->kind == ROW_TOTAL) {
+		/* A totals row sums what is above it: a rule says so. */
+		it = add_item(f, LAY_LINE);
+		it->x = f->left;
+		it->y = f->y;
+		it->w = pl_width(pl);
+		it->colour = &f->tpl->heading;
+		it->line_width = 0.8;
 	}
 	tag_begin(f, "TR");
 	for (x = f->left, c = 0; c < pl->ncols; x += pl->w[c], c++) {
@@ -304,7 +409,11 @@ split_row(struct flow *f, const struct placer *pl, const struct mrow *r, bool st
 	g_free(from);
 }
 
-/* The rows of a grid, measured in their columns. */
+/*
+ * The rows of a grid, measured in their columns.  A word broken between
+ * letters (the column is too narrow for it) is said at its cell, once a
+ * table.
+ */
 static struct mrow *
 measure_rows(struct flow *f, struct grid *g, const double *w, int *nhead, double *headh)
 {
@@ -312,6 +421,7 @@ measure_rows(struct flow *f, struct grid *g, const double *w, int *nhead, double
 	int			 nrows = g->kinds->len, row, c;
 	const struct tpl_font	*font;
 	struct mrow		*rows;
+	bool			 said = false;
 
 	rows = g_new0(struct mrow, nrows);
 	*nhead = 0;
@@ -319,9 +429,10 @@ measure_rows(struct flow *f, struct grid *g, const double *w, int *nhead, double
 	for (row = 0; row < nrows; row++) {
 		rows[row].kind = g_array_index(g->kinds, int, row);
 		rows[row].cells = g_new(struct lay_text *, g->ncols);
-		font = rows[row].kind == ROW_BODY ? &f->tpl->table : &f->tpl->table_head;
+		font = rows[row].kind == ROW_HEAD ? &g->head_font : &g->font;
 		for (c = 0; c < g->ncols; c++) {
 			struct gcell *cell = cell_at(g, row, c);
+			struct co_pos pos = cell->pos;
 			double cw = 0;
 			int k;
 			if (cell->span == 0) {
@@ -331,12 +442,23 @@ measure_rows(struct flow *f, struct grid *g, const double *w, int *nhead, double
 				g_array_free(cell->r.links, TRUE);
 				continue;
 			}
+			if (rows[row].kind == ROW_HEAD && g->head_whole)
+				rich_whole(&cell->r);
 			for (k = c; k < c + cell->span && k < g->ncols; k++)
 				cw += w[k];
 			rows[row].cells[c] = rich_measure(f, &cell->r, font, CELL_LEADING,
 			    cw - pad2, cell->right ? MEASURE_RIGHT : cell->center ? MEASURE_CENTER : 0,
 			    &f->tpl->text);
 			rows[row].h = MAX(rows[row].h, rows[row].cells[c]->height + pad2);
+			if (rows[row].cells[c]->char_breaks > 0 && !said && f->diags != NULL) {
+				if (pos.line == 0 && pos.col == 0)
+					pos = g->pos;
+				co_diag(f->diags, pos, CO_DIAG_W_CHAR_BREAK,
+				    "column %d is too narrow for a word in it", c + 1);
+				co_diag(f->diags, pos, CO_DIAG_HINT, "give the column more width "
+				    "(widths: […]), or fewer columns to the table");
+				said = true;
+			}
 		}
 		if (rows[row].kind == ROW_HEAD && row == *nhead) {
 			(*nhead)++;
@@ -346,14 +468,78 @@ measure_rows(struct flow *f, struct grid *g, const double *w, int *nhead, double
 	return rows;
 }
 
+/*
+ * Pages turned for a table too wide for the text width, and back.  A page
+ * with nothing on it yet but the headings the table goes with is turned
+ * itself.
+ */
+static void
+set_landscape(struct flow *f, bool on)
+{
+	const struct tpl	*t = f->tpl;
+
+	f->landscape = on;
+	if (on && (f->fresh || (f->keep.active && f->keep.fresh))) {
+		f->page->width = t->page_height;
+		f->page->height = t->page_width;
+		f->page_bottom = f->page->height - t->margin_bottom;
+		f->bottom = f->page_bottom - f->notes_h;
+	} else
+		new_page(f);
+	f->width = f->page->width - t->margin_left - t->margin_right;
+}
+
+/*
+ * The last body row a page starting with "row" takes, when the rows from
+ * "row" on go on to the next page: as many as fit, but at least three
+ * rows go on with the table's end, if three stay here.
+ */
+static int
+page_end(const struct flow *f, const struct mrow *rows, int row, int nrows, int onpage,
+    int nbody)
+{
+	double	 y = f->y;
+	int	 k, last;
+
+	for (k = row; k < nrows && y + rows[k].h <= f->bottom + 0.01; k++)
+		y += rows[k].h;
+	last = k - 1;
+	if (k >= nrows || nbody < 6)
+		return last;
+	if (nrows - k < 3 && onpage + (nrows - 4 - row + 1) >= 3)
+		last = nrows - 4;
+	return last;
+}
+
+/* "Taulukko 3. Caption": the number in bold, linked from cross-references. */
+static struct lay_text *
+caption_text(struct flow *f, const struct grid *g)
+{
+	struct rich	 r;
+	size_t		 start;
+
+	rich_init(&r);
+	if (g->number > 0) {
+		g_string_append_printf(r.text, "%s %d.", i18n_label(CO_LABEL_TABLE, f->doc->lang),
+		    g->number);
+		rich_span(&r, 0, MS_BOLD);
+		rich_raw(&r, " ");
+	}
+	start = r.text->len;
+	rich_words(f, &r, g->caption, true);
+	(void)start;
+	return rich_measure(f, &r, &f->tpl->caption, 1.25, f->width, 0, &f->tpl->text);
+}
+
 void
 flow_grid(struct flow *f, struct grid *g)
 {
-	double		*w, headh = 0, first;
+	double		*w, headh = 0, first, total, page_h, keep;
 	struct mrow	*rows;
 	struct placer	 pl;
-	int		 nrows, row, nhead = 0, body = 0, onpage;
-	struct lay_text	*cap;
+	int		 nrows, row, nhead = 0, body = 0, onpage, last, nbody, k;
+	struct lay_text	*cap = NULL;
+	bool		 landscape;
 
 	nrows = g->kinds->len;
 	if (nrows == 0 || g->ncols == 0) {
@@ -362,7 +548,8 @@ flow_grid(struct flow *f, struct grid *g)
 		return;
 	}
 	w = g_new(double, g->ncols);
-	grid_widths(f, g, w);
+	if ((landscape = grid_fit(f, g, w)))
+		set_landscape(f, true);
 	rows = measure_rows(f, g, w, &nhead, &headh);
 	pl.rows = rows;
 	pl.nhead = nhead;
@@ -370,10 +557,20 @@ flow_grid(struct flow *f, struct grid *g)
 	pl.ncols = g->ncols;
 	pl.from = g_new0(int, g->ncols);
 	pl.to = g_new0(int, g->ncols);
+	nbody = nrows - nhead;
+	for (total = headh, row = nhead; row < nrows; row++)
+		total += rows[row].h;
+	page_h = f->page_bottom - f->top;
+	/*
+	 * A short table keeps together; a longer one starts with three rows
+	 * at least (and its header) on the page.
+	 */
+	for (first = 0, row = nhead; row < nrows && row < nhead + 3; row++)
+		first += rows[row].h;
+	keep = nbody <= 8 && total <= page_h ? total : headh + MIN(first, page_h - headh);
 	if (g->caption != NULL) {
-		cap = plain_text(f, g->caption, &f->tpl->table_head, 0, f->width, 0,
-		    &f->tpl->heading);
-		ensure(f, cap->height + 4 + headh + (nrows > nhead ? rows[nhead].h : 0));
+		cap = caption_text(f, g);
+		ensure(f, cap->height + 4 + keep);
 		if (g->node != NULL) {
 			struct lay_item *it = add_item(f, LAY_DEST);
 			it->dest = target_dest(f, g->node);
@@ -386,50 +583,48 @@ flow_grid(struct flow *f, struct grid *g)
 		place_lines(f, cap, 0, cap->nlines, f->left, f->y);
 		tag_end(f);
 		f->y += cap->height + 4;
-	}
-	/* The header starts with the first two rows (or the only one). */
-	first = 0;
-	for (row = nhead; row < nrows && row < nhead + 2; row++)
-		first += rows[row].h;
-	ensure(f, headh + MIN(first, f->bottom - f->top - headh));
+	} else
+		ensure(f, keep);
 	tag_begin(f, "Table");
 	place_headers(f, &pl);
 	onpage = 0;
+	last = -1;
 	for (row = nhead; row < nrows; row++, body++) {
-		/*
-		 * The last row never goes alone under a repeated header: when it
-		 * would, the row before it goes over too (if two rows stay here).
-		 */
-		if (row == nrows - 2 && onpage >= 2 &&
-		    f->y + rows[row].h <= f->bottom + 0.01 &&
-		    f->y + rows[row].h + rows[row + 1].h > f->bottom + 0.01 &&
-		    rows[row].h + rows[row + 1].h <= f->bottom - f->top - headh) {
+		if (rows[row].h > page_h - headh) {
+			/* Taller than a page: its lines go on over pages. */
+			split_row(f, &pl, &rows[row], body % 2 == 1);
+			onpage = 1;
+			last = -1;
+			continue;
+		}
+		if (last < row)
+			last = page_end(f, rows, row, nrows, onpage, nbody);
+		if (last < row && !f->fresh) {
 			new_page(f);
 			place_headers(f, &pl);
 			onpage = 0;
+			last = page_end(f, rows, row, nrows, onpage, nbody);
 		}
-		if (f->y + rows[row].h <= f->bottom + 0.01) {
-			place_row(f, &pl, &rows[row], body % 2 == 1);
-			onpage++;
-			continue;
-		}
-		onpage = 1;
-		if (rows[row].h <= f->bottom - f->top - headh) {
+		place_row(f, &pl, &rows[row], body % 2 == 1);
+		onpage++;
+		if (row == last && row + 1 < nrows) {
 			new_page(f);
 			place_headers(f, &pl);
-			place_row(f, &pl, &rows[row], body % 2 == 1);
-			continue;
+			onpage = 0;
+			last = -1;
 		}
-		split_row(f, &pl, &rows[row], body % 2 == 1);
 	}
 	tag_end(f);
 	f->y += f->tpl->para_space * 1.5;
+	if (landscape)
+		set_landscape(f, false);
 	for (row = 0; row < nrows; row++)
 		g_free(rows[row].cells);
 	g_free(rows);
 	g_free(pl.from);
 	g_free(pl.to);
 	g_free(w);
+	(void)k;
 	g_array_free(g->cells, TRUE);
 	g_array_free(g->kinds, TRUE);
 }
@@ -471,48 +666,173 @@ align_numbers(struct grid *g)
 	}
 }
 
-void
-flow_table(struct flow *f, const struct co_node *t)
+/* A header that names people: its column is never hyphenated ("Fan-gohr"). */
+static bool
+names_people(const char *header)
 {
-	struct grid		 g;
+	static GRegex	*re;
+
+	if (re == NULL)
+		re = g_regex_new("nimi|name|namn|henkil|person|contact|kontakt|yhteys|"
+		    "tekijä|author|författare|vastuu|owner|ansvarig|edustaja|representative|"
+		    "jäsen|member|ledamot|koordinaattori|coordinator|johtaja|manager|chair",
+		    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+	return g_regex_match(re, header, 0, NULL);
+}
+
+/* The grid of a generic table, its cells built, nothing measured. */
+static void
+build_grid(struct flow *f, const struct co_node *t, struct grid *g)
+{
 	const struct co_node	*row, *cell;
 	struct gcell		*gc;
 	int			 ncols = t->as.table.ncols, n, k, c, nrows;
 
-	grid_init(&g, ncols);
-	g.caption = t->as.table.caption;
-	g.pos = t->pos;
-	g.node = t->as.table.number > 0 ? t : NULL;
-	g.cols = t->as.table.cols;
+	grid_init(g, ncols);
+	g->caption = t->as.table.caption;
+	g->number = t->as.table.number;
+	g->pos = t->pos;
+	g->node = t->as.table.number > 0 ? t : NULL;
+	g->cols = t->as.table.cols;
+	g->font = f->tpl->table;
+	g->head_font = f->tpl->table_head;
 	for (row = t->first; row != NULL; row = row->next) {
-		grid_row(&g, row->as.row.header ? ROW_HEAD : row->as.row.total ? ROW_TOTAL :
+		grid_row(g, row->as.row.header ? ROW_HEAD : row->as.row.total ? ROW_TOTAL :
 		    ROW_BODY);
 		n = 0;
 		for (cell = row->first; cell != NULL && n < ncols; cell = cell->next) {
-			gc = grid_cell(&g);
+			gc = grid_cell(g);
 			gc->span = MIN(MAX(cell->as.cell.span, 1), ncols - n);
+			gc->pos = cell->pos;
 			rich_blocks(f, &gc->r, cell);
 			if (row->as.row.total)
 				rich_span(&gc->r, 0, MS_BOLD);
 			/* The columns it spans: covered slots. */
 			for (k = 1; k < gc->span; k++)
-				grid_cell(&g)->span = 0;
+				grid_cell(g)->span = 0;
 			n += MAX(cell->as.cell.span, 1);
 		}
 		for (; n < ncols; n++)
-			grid_cell(&g);
+			grid_cell(g);
 	}
-	align_numbers(&g);
-	/* The author's alignment wins over the guess. */
-	nrows = g.kinds->len;
-	for (c = 0; c < ncols && g.cols != NULL; c++) {
-		if (g.cols[c].align == CO_ALIGN_AUTO)
-			continue;
-		for (k = 0; k < nrows; k++) {
-			gc = cell_at(&g, k, c);
-			gc->right = g.cols[c].align == CO_ALIGN_RIGHT;
-			gc->center = g.cols[c].align == CO_ALIGN_CENTER;
+	align_numbers(g);
+	nrows = g->kinds->len;
+	for (c = 0; c < ncols; c++) {
+		/* The author's alignment wins over the guess. */
+		if (g->cols != NULL && g->cols[c].align != CO_ALIGN_AUTO)
+			for (k = 0; k < nrows; k++) {
+				gc = cell_at(g, k, c);
+				gc->right = g->cols[c].align == CO_ALIGN_RIGHT;
+				gc->center = g->cols[c].align == CO_ALIGN_CENTER;
+			}
+		/* People's names whole, under any header row that names them. */
+		for (k = 0; k < nrows; k++)
+			if (g_array_index(g->kinds, int, k) == ROW_HEAD &&
+			    names_people(cell_at(g, k, c)->r.text->str))
+				break;
+		if (k < nrows)
+			for (k = 0; k < nrows; k++)
+				if (g_array_index(g->kinds, int, k) != ROW_HEAD)
+					rich_whole(&cell_at(g, k, c)->r);
+	}
+}
+
+static void
+grid_free(struct grid *g)
+{
+	guint	 i;
+
+	for (i = 0; i < g->cells->len; i++) {
+		struct gcell *c = &g_array_index(g->cells, struct gcell, i);
+		g_string_free(c->r.text, TRUE);
+		g_array_free(c->r.spans, TRUE);
+		g_array_free(c->r.links, TRUE);
+	}
+	g_array_free(g->cells, TRUE);
+	g_array_free(g->kinds, TRUE);
+}
+
+/* True if tables "a" and "b" have the same shape: columns, and no widths of the author's. */
+static bool
+same_shape(const struct co_node *a, const struct co_node *b)
+{
+	return a != NULL && b != NULL && a->kind == CO_KIND_TABLE && b->kind == CO_KIND_TABLE &&
+	    a->as.table.ncols == b->as.table.ncols && a->as.table.ngiven == 0 &&
+	    b->as.table.ngiven == 0;
+}
+
+/* The next table of the same shape after "t", with nothing but paragraphs between, or NULL. */
+static const struct co_node *
+next_alike(const struct co_node *t)
+{
+	const struct co_node	*n;
+
+	for (n = t->next; n != NULL && n->kind == CO_KIND_PARA; n = n->next)
+		;
+	return same_shape(t, n) ? n : NULL;
+}
+
+static const struct co_node *
+prev_alike(const struct co_node *t)
+{
+	const struct co_node	*n;
+
+	for (n = t->prev; n != NULL && n->kind == CO_KIND_PARA; n = n->prev)
+		;
+	return same_shape(t, n) ? n : NULL;
+}
+
+/*
+ * Tables of one shape one after another line up: the widths of the run
+ * that starts at "first" are worked out over all its tables together (the
+ * narrowest and natural widths of each column, the widest of them), once.
+ */
+static const double *
+run_widths(struct flow *f, const struct co_node *first)
+{
+	const struct co_node	*t;
+	struct grid		 all, one;
+	double			*w;
+	int			 row, c;
+
+	if ((w = g_hash_table_lookup(f->table_widths, first)) != NULL)
+		return w;
+	grid_init(&all, first->as.table.ncols);
+	all.font = f->tpl->table;
+	all.head_font = f->tpl->table_head;
+	for (t = first; t != NULL; t = next_alike(t)) {
+		build_grid(f, t, &one);
+		/* Every row of each, in one grid: the same widths fit them all. */
+		for (row = 0; row < (int)one.kinds->len; row++) {
+			grid_row(&all, g_array_index(one.kinds, int, row));
+			for (c = 0; c < one.ncols; c++) {
+				struct gcell *from = cell_at(&one, row, c), *to = grid_cell(&all);
+				struct rich r = to->r;
+				*to = *from;
+				from->r = r;	/* the empty one is freed with "one" */
+			}
 		}
+		grid_free(&one);
 	}
+	w = g_new(double, all.ncols);
+	if (!grid_widths(f, &all, f->width, w))
+		g_clear_pointer(&w, g_free);	/* too wide together: each on its own */
+	else
+		g_hash_table_insert(f->table_widths, (gpointer)first, w);
+	grid_free(&all);
+	return w;
+}
+
+void
+flow_table(struct flow *f, const struct co_node *t)
+{
+	struct grid		 g;
+	const struct co_node	*first = t, *p;
+
+	build_grid(f, t, &g);
+	for (p = prev_alike(t); p != NULL; p = prev_alike(p))
+		first = p;
+	if (first != t || next_alike(t) != NULL)
+		g.widths = run_widths(f, first);
 	flow_grid(f, &g);
 }

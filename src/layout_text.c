@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "i18n.h"
 #include "layout_int.h"
+#include "text.h"
 
 void
 rich_init(struct rich *r)
@@ -74,12 +75,34 @@ tie_numbers(const char *s)
 void
 rich_words(struct flow *f, struct rich *r, const char *s, bool hyphenate)
 {
-	char	*tied = tie_numbers(s);
-	size_t	 start = r->text->len;
+	char		*tied = tie_numbers(s);
+	const char	*p, *tok, *from;
+	size_t		 start;
 
-	g_string_append(r->text, tied != NULL ? tied : s);
-	/* Each piece of the author's text is hyphenated on its own. */
-	if (hyphenate && f->tpl->hyphenate)
+	hyphenate = hyphenate && f->tpl->hyphenate;
+	/*
+	 * Each piece of the author's text is hyphenated on its own, but for
+	 * the web addresses in it: they break only at their own points.
+	 */
+	for (p = from = tied != NULL ? tied : s; *p != '\0'; ) {
+		while (*p == ' ' || *p == '\n')
+			p++;
+		for (tok = p; *p != '\0' && *p != ' ' && *p != '\n'; p++)
+			;
+		if (p == tok || !text_is_address(tok, p - tok))
+			continue;
+		start = r->text->len;
+		g_string_append_len(r->text, from, tok - from);
+		if (hyphenate && tok > from)
+			rich_span(r, start, MS_HYPHENATE);
+		start = r->text->len;
+		g_string_append_len(r->text, tok, p - tok);
+		rich_span(r, start, MS_URL);
+		from = p;
+	}
+	start = r->text->len;
+	g_string_append(r->text, from);
+	if (hyphenate && *from != '\0')
 		rich_span(r, start, MS_HYPHENATE);
 	g_free(tied);
 }
@@ -430,6 +453,17 @@ rich_tie_spaces(struct rich *r, size_t start)
 		}
 }
 
+void
+rich_whole(struct rich *r)
+{
+	guint	 k;
+
+	for (k = 0; k < r->spans->len; k++)
+		g_array_index(r->spans, struct ms_span, k).flags &= ~MS_HYPHENATE;
+	if (r->text->len > 0)
+		rich_span(r, 0, MS_WHOLE);
+}
+
 /* A view of "r" for the measurer. */
 static struct ms_rich
 view(struct flow *f, const struct rich *r)
@@ -454,6 +488,21 @@ rich_widths(struct flow *f, const struct rich *r, const struct tpl_font *font,
 	struct ms_rich	 in = view(f, r);
 
 	measure_widths(f->m, font, &in, minw, maxw);
+}
+
+void
+rich_widths_whole(struct flow *f, const struct rich *r, const struct tpl_font *font,
+    double *minw, double *maxw)
+{
+	struct ms_rich	 in = view(f, r);
+	struct ms_span	*spans = g_memdup2(in.spans, sizeof(*spans) * in.nspans);
+	int		 k;
+
+	for (k = 0; k < in.nspans; k++)
+		spans[k].flags &= ~MS_HYPHENATE;
+	in.spans = spans;
+	measure_widths(f->m, font, &in, minw, maxw);
+	g_free(spans);
 }
 
 static struct lay_text *

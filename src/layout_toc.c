@@ -177,8 +177,10 @@ add_running(struct flow *f, struct lay_page *p, int number, int total)
 	double			 yh, yf;
 
 	f->page = p;
+	/* A page of its own size (a landscape table's) has its heads across it. */
+	f->width = p->width - t->margin_left - t->margin_right;
 	yh = t->margin_top - 12 * MM;
-	yf = t->page_height - t->margin_bottom + 9 * MM;
+	yf = p->height - t->margin_bottom + 9 * MM;
 	l = tpl_expand(t->header_left, f->doc, number, total);
 	r = tpl_expand(t->header_right, f->doc, number, total);
 	place_pair(f, 0, l, r, yh);

@@ -473,8 +473,8 @@ read_records(struct xload *x, struct co_node *section, enum co_rec type,
 
 	recs = model_add(x->doc, section, CO_KIND_RECORDS, elem_pos(x, el));
 	recs->as.records.rec = type;
-	recs->as.records.where = arena_printf(x->doc->arena, "<%s>", spec->key);
-	if (type == CO_REC_BUDGET) {
+	recs->as.records.where = arena_printf(x->doc->arena, "<%s>", spec->xml);
+	if (spec->money) {
 		cur = xmlGetProp(el, X("currency"));
 		recs->as.records.currency = arena_strdup(x->doc->arena,
 		    cur ? (const char *)cur : "EUR");
@@ -697,6 +697,14 @@ check_role(struct xload *x, const struct co_node *parent, enum co_role role,
 	const char	*key = model_roles[role].key;
 
 	if (role == CO_ROLE_CUSTOM) {
+		/* The glossary and the references close the body. */
+		if (sib->last >= CO_ROLE_GLOSSARY) {
+			co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_E_SCHEMA,
+			    "a section of the report's own after <section role=\"%s\">",
+			    model_roles[sib->last].key);
+			co_diag(&x->doc->diags, elem_pos(x, el), CO_DIAG_HINT,
+			    "the glossary and the references come after the report's own sections");
+		}
 		if (sib->custom == NULL)
 			sib->custom = el;
 		return;
@@ -719,8 +727,8 @@ check_role(struct xload *x, const struct co_node *parent, enum co_role role,
 		    "a second <section role=\"%s\">", key);
 		co_diag(&x->doc->diags, attr_pos(x, sib->seen[role], "role"), CO_DIAG_HINT,
 		    "the first is here");
-	} else if (sib->custom != NULL || role < sib->last) {
-		if (sib->custom != NULL)
+	} else if ((sib->custom != NULL && role < CO_ROLE_GLOSSARY) || role < sib->last) {
+		if (sib->custom != NULL && role < CO_ROLE_GLOSSARY)
 			co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
 			    "<section role=\"%s\"> after a section of the report's own", key);
 		else
@@ -739,40 +747,64 @@ check_role(struct xload *x, const struct co_node *parent, enum co_role role,
 
 static void
 read_section(struct xload *x, struct co_node *parent, const xmlNode *el,
-    struct siblings *sib)
+    struct siblings *sib, bool annex)
 {
 	struct siblings	 sub;
 	const xmlNode	*typed[CO_REC__MAX];
 	struct co_node	*s;
 	const xmlNode	*c;
-	struct co_str	 role;
+	struct co_str	 role, kind;
+	xmlChar		*lang;
 	int		 i;
 
 	memset(&sub, 0, sizeof(sub));
 	memset(typed, 0, sizeof(typed));
 	s = model_add(x->doc, parent, CO_KIND_SECTION, elem_pos(x, el));
 	s->as.section.id = attribute(x, el, "id").s;
+	s->as.section.lang = -1;
 	role = attribute(x, el, "role");
 	s->as.section.role = CO_ROLE_CUSTOM;
 	for (i = 1; role.s != NULL && i < CO_ROLE__MAX; i++)
 		if (strcmp(model_roles[i].key, role.s) == 0)
 			s->as.section.role = i;
-	check_role(x, parent, s->as.section.role, el, sib);
+	if (parent->kind == CO_KIND_SECTION)
+		s->as.section.kind = parent->as.section.kind;
+	else if (annex)
+		s->as.section.kind = CO_SEC_ANNEX;
+	else if ((kind = attribute(x, el, "kind")).s != NULL) {
+		/* kind="abstract": the schema allows no other. */
+		s->as.section.kind = CO_SEC_ABSTRACT;
+		lang = xmlNodeGetLang(el);
+		s->as.section.lang = model_lang_from_code(lang != NULL ? (const char *)lang : "");
+		xmlFree(lang);
+		if (s->as.section.lang < 0) {
+			co_diag(&x->doc->diags, attr_pos(x, el, "kind"), CO_DIAG_E_VALUE,
+			    "an abstract's xml:lang must be fi, sv or en");
+			s->as.section.lang = CO_LANG_EN;
+		}
+	}
+	if (s->as.section.kind == CO_SEC_ANNEX && s->as.section.role != CO_ROLE_CUSTOM) {
+		co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_E_SCHEMA,
+		    "<section role=\"%s\"> in <annexes>", role.s);
+		co_diag(&x->doc->diags, attr_pos(x, el, "role"), CO_DIAG_HINT,
+		    "an annex is a section of the report's own: leave out role");
+	} else if (s->as.section.kind == CO_SEC_BODY)
+		check_role(x, parent, s->as.section.role, el, sib);
 	for (c = el->children; c != NULL; c = c->next) {
 		if (is(c, "title"))
 			s->as.section.title = content(x, c).s;
 		else if (is_block(c))
 			read_block(x, s, c);
 		else if (is(c, "section"))
-			read_section(x, s, c, &sub);
+			read_section(x, s, c, &sub, annex);
 		else if (c->type == XML_ELEMENT_NODE) {
 			for (i = 0; i < CO_REC__MAX; i++) {
-				if (!is(c, model_recs[i].key))
+				if (!is(c, model_recs[i].xml))
 					continue;
 				/* YAML has one key per typed table in a section. */
 				if (typed[i] != NULL) {
 					co_diag(&x->doc->diags, elem_pos(x, c), CO_DIAG_E_SCHEMA,
-					    "a second <%s> in one section", model_recs[i].key);
+					    "a second <%s> in one section", model_recs[i].xml);
 					co_diag(&x->doc->diags, elem_pos(x, c), CO_DIAG_HINT,
 					    "put all its rows in the first, at line %ld",
 					    xmlGetLineNo(typed[i]));
@@ -812,7 +844,7 @@ collect(struct xload *x, const xmlNode *meta, const char *name, int *count)
 	*count = 0;
 	for (c = meta->children; c != NULL; c = c->next)
 		if (is(c, name))
-			out[(*count)++] = content(x, c);
+			out[(*count)++] = meta_value(x, c, NULL);
 	return out;
 }
 
@@ -838,6 +870,39 @@ people(struct xload *x, const xmlNode *meta, const char *name, int *count)
 		(*count)++;
 	}
 	return out;
+}
+
+static void
+read_facts(struct xload *x, const xmlNode *meta)
+{
+	struct co_meta	*m = &x->doc->meta;
+	const xmlNode	*c;
+	int		 n = 0;
+
+	for (c = meta->children; c != NULL; c = c->next)
+		n += is(c, "fact");
+	m->facts = arena_alloc(x->doc->arena, sizeof(*m->facts) * (n + 1));
+	for (c = meta->children; c != NULL; c = c->next) {
+		if (!is(c, "fact"))
+			continue;
+		m->facts[m->nfacts].label = meta_value(x, c, "label");
+		m->facts[m->nfacts].value = meta_value(x, c, NULL);
+		m->nfacts++;
+	}
+}
+
+static void
+read_acknowledgement(struct xload *x, const xmlNode *ack)
+{
+	struct co_meta	*m = &x->doc->meta;
+	const xmlNode	*c;
+
+	for (c = ack->children; c != NULL; c = c->next)
+		if (is(c, "text"))
+			m->ack_text = meta_value(x, c, NULL);
+		else if (is(c, "emblem-alt"))
+			m->emblem_alt = meta_value(x, c, NULL);
+	m->emblems = collect(x, ack, "emblem", &m->nemblems);
 }
 
 static void
@@ -867,7 +932,14 @@ read_meta(struct xload *x, const xmlNode *meta)
 		} else if (is(c, "period")) {
 			m->period_start = meta_value(x, c, "start");
 			m->period_end = meta_value(x, c, "end");
-		} else if (is(c, "version"))
+		} else if (is(c, "reporting-period")) {
+			m->reporting_start = meta_value(x, c, "start");
+			m->reporting_end = meta_value(x, c, "end");
+		} else if (is(c, "short-title"))
+			m->short_title = meta_value(x, c, NULL);
+		else if (is(c, "acknowledgement"))
+			read_acknowledgement(x, c);
+		else if (is(c, "version"))
 			m->version = meta_value(x, c, NULL);
 		else if (is(c, "status"))
 			m->status = meta_value(x, c, NULL);
@@ -877,6 +949,7 @@ read_meta(struct xload *x, const xmlNode *meta)
 			m->template = meta_value(x, c, NULL);
 	}
 	m->organisations = collect(x, meta, "publisher", &m->norganisations);
+	read_facts(x, meta);
 	m->keywords = collect(x, meta, "subject", &m->nkeywords);
 	m->authors = people(x, meta, "author", &m->nauthors);
 	m->approvals = people(x, meta, "approval", &m->napprovals);
@@ -1005,10 +1078,11 @@ load_xml(struct co_doc *doc)
 	for (c = root->children; c != NULL; c = c->next) {
 		if (is(c, "metadata"))
 			read_meta(&x, c);
-		else if (is(c, "body"))
+		else if (is(c, "body") || is(c, "annexes")) {
 			for (s = c->children; s != NULL; s = s->next)
 				if (is(s, "section"))
-					read_section(&x, doc->root, s, &top);
+					read_section(&x, doc->root, s, &top, is(c, "annexes"));
+		}
 	}
 out:
 	if (x.notes != NULL)

@@ -25,6 +25,7 @@
 #define MS_CODE		0x20	/* the code font */
 #define MS_STRIKE	0x40	/* struck out: a line through it */
 #define MS_SUPER	0x80	/* raised and smaller: a footnote's mark */
+#define MS_URL		0x100	/* a web address: breaks only after / . - ? & = _ #, no hyphen shown */
 
 /*
  * A span: bytes [start, end) of the text with one style.  Spans may nest
@@ -120,6 +121,7 @@ struct lay_text {
 	int		*line_run;	/* nlines + 1: first run of each line */
 	struct lay_hot	*hots;		/* nhots clickable parts of links */
 	int		 nhots;
+	int		 char_breaks;	/* lines broken between letters, as a last resort */
 	/*
 	 * The runs, kept by the measurer: in memory (block), or written to a
 	 * spill file at spill_off.  measure_runs() gives them back.

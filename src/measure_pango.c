@@ -17,6 +17,9 @@
 #include "hyphen.h"
 #include "measure.h"
 
+#define ZWSP	"\xe2\x80\x8b"	/* U+200B ZERO WIDTH SPACE: a break, nothing shown */
+#define WJ	"\xe2\x81\xa0"	/* U+2060 WORD JOINER: no break here */
+
 /* A range in the text Pango lays out: byte range and what it is for. */
 struct plink {
 	int		 start;		/* first byte */
@@ -54,6 +57,9 @@ struct measure {
 	GArray		*clusters;	/* scratch: guint8 pairs */
 	GString		*chars;		/* scratch: the characters the clusters cover */
 	bool		 any_y;		/* some glyph of this text has an offset */
+	GArray		*spaces;	/* scratch: int glyph index of each word space on a line */
+	double		 space_w;	/* their natural width */
+	int		 last_ink;	/* the line's last glyph that is not a space */
 	FILE		*spill;		/* frozen runs wait here to be painted */
 	gint64		 spill_end;	/* bytes written to it */
 	bool		 spill_full;	/* a write failed: keep the rest in memory */
@@ -132,6 +138,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 	m->ys = g_array_new(FALSE, FALSE, sizeof(float));
 	m->clusters = g_array_new(FALSE, FALSE, 1);
 	m->chars = g_string_new(NULL);
+	m->spaces = g_array_new(FALSE, FALSE, sizeof(int));
 	m->load = g_byte_array_new();
 	m->batch = g_byte_array_new();
 	m->pending = g_ptr_array_new();
@@ -174,6 +181,7 @@ pango_free(struct measurer *base)
 	g_array_free(m->ys, TRUE);
 	g_array_free(m->clusters, TRUE);
 	g_string_free(m->chars, TRUE);
+	g_array_free(m->spaces, TRUE);
 	g_byte_array_free(m->load, TRUE);
 	/* Texts still pending are freed by their owner, with their blocks. */
 	g_byte_array_free(m->batch, TRUE);
@@ -243,7 +251,8 @@ setup(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leadin
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(l, 0);		/* one line */
 	}
-	pango_layout_set_justify(l, (flags & MEASURE_JUSTIFY) != 0);
+	/* Justified by freeze(), which keeps every word space under twice its width. */
+	pango_layout_set_justify(l, FALSE);
 	pango_layout_set_alignment(l, (flags & MEASURE_RIGHT) ? PANGO_ALIGN_RIGHT :
 	    (flags & MEASURE_CENTER) ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
@@ -309,6 +318,8 @@ append_cluster(struct measure *m, const char *s, size_t len, int drawn)
 	for (i = 0; i < len; i++) {
 		if (len > 2 && i + 1 < len && (guchar)s[i] == 0xc2 && (guchar)s[i + 1] == 0xad)
 			i++;
+		else if (i + 3 <= len && (memcmp(s + i, ZWSP, 3) == 0 || memcmp(s + i, WJ, 3) == 0))
+			i += 2;		/* our own break points and joins copy as nothing */
 		else
 			g_string_append_c(m->chars, s[i]);
 	}
@@ -375,6 +386,19 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 		if (drawn == 0 && sr.ltr && it.end_index - it.start_index == 2 &&
 		    memcmp(text + it.start_index, "\xc2\xad", 2) == 0)
 			continue;	/* an unused soft hyphen */
+		if (drawn == 0 && it.end_index - it.start_index == 3 &&
+		    (memcmp(text + it.start_index, ZWSP, 3) == 0 ||
+		    memcmp(text + it.start_index, WJ, 3) == 0))
+			continue;	/* a break point or a join of ours */
+		/* Word spaces, which justification widens; and the last glyph that shows. */
+		if (drawn == 1 && sr.ltr && it.end_index - it.start_index == 1 &&
+		    text[it.start_index] == ' ') {
+			int gi = m->glyphs->len - 1;
+			g_array_append_val(m->spaces, gi);
+			m->space_w = MAX(m->space_w,
+			    (double)gs->glyphs[it.start_glyph].geometry.width / PANGO_SCALE);
+		} else if (drawn > 0)
+			m->last_ink = m->glyphs->len - 1;
 		if (it.end_index - it.start_index > 255 || drawn > 255)
 			sr.text_ok = false;
 		append_cluster(m, text + it.start_index, it.end_index - it.start_index, drawn);
@@ -507,32 +531,90 @@ pack_runs(struct measure *m, struct lay_text *t)
 }
 
 /*
+ * Justifies line "i" (its glyphs from "glyph0", its clickable parts from
+ * "hot0") to "width": its word spaces widen alike, but never past twice
+ * their width.  A line that would need more is left ragged, as TeX's
+ * emergency stretch would rather do than open holes in it.
+ */
+static void
+justify_line(struct measure *m, struct lay_text *t, int i, double width, int glyph0,
+    GArray *hots, guint hot0)
+{
+	float	*xs = (float *)(void *)m->xs->data;
+	int	*sp = (int *)(void *)m->spaces->data;
+	int	 n = m->spaces->len, g, k;
+	double	 extra, per;
+	guint	 h;
+
+	/* The spaces before the line's last word only: not one left at its end. */
+	while (n > 0 && sp[n - 1] > m->last_ink)
+		n--;
+	extra = width - t->w[i];
+	if (n == 0 || m->space_w <= 0 || extra < 0.01)
+		return;
+	per = extra / n;
+	if (per > m->space_w + 0.001)
+		return;
+	for (g = glyph0, k = 0; g < (int)m->glyphs->len; g++) {
+		while (k < n && sp[k] < g)
+			k++;
+		xs[g] += (float)(per * k);
+	}
+	for (h = hot0; h < hots->len; h++) {
+		struct lay_hot *ht = &g_array_index(hots, struct lay_hot, h);
+		int before0 = 0, before1 = 0;
+		for (k = 0; k < n; k++) {
+			double at = xs[sp[k]] - per * k;	/* where the space was */
+			before0 += at < ht->x0 - 0.01;
+			before1 += at < ht->x1 - 0.01;
+		}
+		ht->x0 += per * before0;
+		ht->x1 += per * before1;
+	}
+	t->w[i] = width;
+}
+
+/*
  * Copies what painting needs from the laid-out lines: runs of glyphs, the
  * clickable parts of links, line metrics.  The layout can then be reused.
+ * If "width" > 0 the lines are justified, but each paragraph's last.
  */
 static void
 freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
-    const struct plink *links, int nlinks)
+    const struct plink *links, int nlinks, double width)
 {
 	PangoLayoutIter		*it;
 	PangoLayoutLine		*line, *cur = NULL;
 	PangoLayoutRun		*run;
 	PangoRectangle		 lr, rr;
+	GSList			*lines = pango_layout_get_lines_readonly(l), *node = NULL;
 	GArray			*hots;
 	struct lay_hot		 h;
-	int			 i = -1, k, s, e, *ranges, nranges, y0, y1;
-	bool			 first = true;
+	int			 i = -1, k, s, e, *ranges, nranges, y0, y1, glyph0 = 0;
+	guint			 hot0 = 0;
+	bool			 first = true, last_of_para = true;
 
 	hots = g_array_new(FALSE, FALSE, sizeof(struct lay_hot));
 	it = pango_layout_get_iter(l);
 	do {
 		line = pango_layout_iter_get_line_readonly(it);
 		if (line != cur) {
+			/* The line before is done: justified, unless it ends its paragraph. */
+			if (i >= 0 && width > 0 && !last_of_para)
+				justify_line(m, t, i, width, glyph0, hots, hot0);
 			/* A new line: its metrics, and the parts of links on it. */
 			cur = line;
+			node = node == NULL ? lines : node->next;
+			last_of_para = node == NULL || node->next == NULL ||
+			    ((PangoLayoutLine *)node->next->data)->is_paragraph_start;
 			if (++i >= t->nlines)
 				break;
 			first = true;
+			glyph0 = m->glyphs->len;
+			hot0 = hots->len;
+			g_array_set_size(m->spaces, 0);
+			m->space_w = 0;
+			m->last_ink = -1;
 			t->line_run[i] = m->runs->len;
 			pango_layout_iter_get_line_yrange(it, &y0, &y1);
 			t->top[i] = (double)y0 / PANGO_SCALE;
@@ -569,6 +651,8 @@ freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
 		if (!g_hash_table_contains(m->held, run->item->analysis.font))
 			g_hash_table_add(m->held, g_object_ref(run->item->analysis.font));
 	} while (pango_layout_iter_next_run(it));
+	if (i >= 0 && i < t->nlines && width > 0 && !last_of_para)
+		justify_line(m, t, i, width, glyph0, hots, hot0);
 	pango_layout_iter_free(it);
 	for (i++; i <= t->nlines; i++)
 		t->line_run[i] = m->runs->len;
@@ -620,13 +704,38 @@ struct prepared {
 	GArray		*links;		/* struct plink */
 };
 
+/* A web address may break after these, and nowhere else. */
+static bool
+url_break_char(char c)
+{
+	return c != '\0' && strchr("/.-?&=_#", c) != NULL;
+}
+
 /*
- * Copies "in" into p->text, each MS_HYPHENATE span hyphenated on its own,
+ * Appends the address s[0, len) with a zero-width space after each run of
+ * its break characters ("https://" | "opendreamkit." | "org/"), and fills
+ * map[i] with where byte i went.
+ */
+static void
+url_breaks(const char *s, size_t len, GString *out, size_t *map)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		map[i] = out->len;
+		g_string_append_c(out, s[i]);
+		if (url_break_char(s[i]) && i + 1 < len && !url_break_char(s[i + 1]))
+			g_string_append(out, ZWSP);
+	}
+}
+
+/*
+ * Copies "in" into "out", each MS_HYPHENATE span hyphenated on its own
+ * (if there is a dictionary) and each MS_URL span given its break points,
  * and fills map[i] with where input byte i went (len + 1 entries).
  */
 static void
-hyphenate_spans(struct measure *m, const struct ms_rich *in, struct prepared *p,
-    size_t *map)
+transform_spans(struct measure *m, const struct ms_rich *in, GString *out, size_t *map)
 {
 	size_t		 pos = 0, i, j, from;
 	int		 k;
@@ -635,26 +744,72 @@ hyphenate_spans(struct measure *m, const struct ms_rich *in, struct prepared *p,
 		const struct ms_span *sp = k < in->nspans ? &in->spans[k] : NULL;
 		size_t end = sp != NULL ? sp->start : in->len;
 
-		if (sp != NULL && !(sp->flags & MS_HYPHENATE))
+		if (sp != NULL && (!(sp->flags & (MS_HYPHENATE | MS_URL)) ||
+		    ((sp->flags & MS_URL) == 0 && m->hyph == NULL) || sp->start < pos))
 			continue;
 		/* The text before the span, as it is. */
 		for (i = pos; i < end; i++)
-			map[i] = p->text->len + (i - pos);
-		g_string_append_len(p->text, in->text + pos, end - pos);
+			map[i] = out->len + (i - pos);
+		g_string_append_len(out, in->text + pos, end - pos);
 		if (sp == NULL)
 			break;
+		if (sp->flags & MS_URL) {
+			url_breaks(in->text + sp->start, sp->end - sp->start, out, map + sp->start);
+			pos = sp->end;
+			continue;
+		}
 		/* The span, hyphenated: its bytes are the same but for soft hyphens put in. */
-		from = p->text->len;
-		hyph_text(m->hyph, in->text + sp->start, sp->end - sp->start, p->text);
+		from = out->len;
+		hyph_text(m->hyph, in->text + sp->start, sp->end - sp->start, out);
 		for (i = sp->start, j = from; i < sp->end; i++, j++) {
-			while (j + 1 < p->text->len && memcmp(p->text->str + j, "\xc2\xad", 2) == 0 &&
+			while (j + 1 < out->len && memcmp(out->str + j, "\xc2\xad", 2) == 0 &&
 			    memcmp(in->text + i, "\xc2\xad", 2) != 0)
 				j += 2;
 			map[i] = j;
 		}
 		pos = sp->end;
 	}
-	map[in->len] = p->text->len;
+	map[in->len] = out->len;
+}
+
+/*
+ * A word that starts with a hyphen after a space ("Silta Työelämään
+ * -hanke") keeps its hyphen: a word joiner after it, so that no line ends
+ * in the lone hyphen.  The line may still break before it.  Rewrites
+ * "text" and moves the "n + 1" places in "map" with it.
+ */
+static void
+join_leading_hyphens(GString *text, size_t *map, size_t n)
+{
+	GString		*out;
+	size_t		*at, i;
+	const char	*s = text->str;
+	bool		 any = false;
+
+	for (i = 0; i + 1 < text->len && !any; i++)
+		any = s[i] == '-' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+		    s[i - 1] == '\n' || (i >= 2 && (guchar)s[i - 2] == 0xc2 &&
+		    (guchar)s[i - 1] == 0xa0)) && g_unichar_isalpha(g_utf8_get_char_validated(
+		    s + i + 1, text->len - i - 1));
+	if (!any)
+		return;
+	out = g_string_sized_new(text->len + 16);
+	at = g_new(size_t, text->len + 1);
+	for (i = 0; i < text->len; i++) {
+		at[i] = out->len;
+		g_string_append_c(out, s[i]);
+		if (s[i] == '-' && i + 1 < text->len && (i == 0 || s[i - 1] == ' ' ||
+		    s[i - 1] == '(' || s[i - 1] == '\n' || (i >= 2 && (guchar)s[i - 2] == 0xc2 &&
+		    (guchar)s[i - 1] == 0xa0)) && g_unichar_isalpha(g_utf8_get_char_validated(
+		    s + i + 1, text->len - i - 1)))
+			g_string_append(out, WJ);
+	}
+	at[text->len] = out->len;
+	for (i = 0; i <= n; i++)
+		map[i] = at[map[i]];
+	g_string_assign(text, out->str);
+	g_string_free(out, TRUE);
+	g_free(at);
 }
 
 /* Inserts "a" over bytes [start, end). */
@@ -669,7 +824,7 @@ insert(struct prepared *p, PangoAttribute *a, guint start, guint end)
 /* Pango attributes for the spans of "in", at their places in the prepared text. */
 static void
 add_attrs(const struct ms_rich *in, const struct tpl_font *f, const size_t *map,
-    struct prepared *p)
+    bool url_strict, struct prepared *p)
 {
 	PangoAttribute	*a;
 	int		 k;
@@ -704,11 +859,14 @@ add_attrs(const struct ms_rich *in, const struct tpl_font *f, const size_t *map,
 			pango_attr_list_insert(p->attrs, a);
 		}
 		/* An address or a name that must wrap breaks without a hyphen of ours. */
-		if (sp->flags & (MS_LINK | MS_WHOLE)) {
+		if (sp->flags & (MS_LINK | MS_WHOLE | MS_URL)) {
 			a = pango_attr_insert_hyphens_new(FALSE);
 			a->start_index = start, a->end_index = end;
 			pango_attr_list_insert(p->attrs, a);
 		}
+		/* An address breaks only at its break points, unless nothing else will do. */
+		if ((sp->flags & MS_URL) && url_strict)
+			insert(p, pango_attr_allow_breaks_new(FALSE), start, end);
 	}
 }
 
@@ -716,16 +874,18 @@ add_attrs(const struct ms_rich *in, const struct tpl_font *f, const size_t *map,
  * Takes the soft hyphens out of the last word: a paragraph or a cell never
  * ends on the stub of a hyphenated word ("palau-" / "te").
  */
-static void
+static bool
 last_word_whole(struct prepared *p)
 {
 	const char	*s = p->text->str;
 	size_t		 i = p->text->len, k;
+	bool		 took = false;
 
 	while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n') {
 		i--;
 		if (i + 1 < p->text->len && (guchar)s[i] == 0xc2 && (guchar)s[i + 1] == 0xad) {
 			g_string_erase(p->text, i, 2);
+			took = true;
 			s = p->text->str;
 			if (p->attrs != NULL)
 				pango_attr_list_update(p->attrs, i, 2, 0);
@@ -738,12 +898,16 @@ last_word_whole(struct prepared *p)
 			}
 		}
 	}
+	return took;
 }
 
-/* What Pango is given for "in" in font "f"; attributes only if "styled". */
+/*
+ * What Pango is given for "in" in font "f"; attributes only if "styled";
+ * addresses kept to their break points if "url_strict".
+ */
 static void
 prepare_text(struct measure *m, const struct ms_rich *in, const struct tpl_font *f,
-    bool styled, struct prepared *p)
+    bool styled, bool url_strict, struct prepared *p)
 {
 	size_t		*map;
 	struct plink	 l;
@@ -753,16 +917,11 @@ prepare_text(struct measure *m, const struct ms_rich *in, const struct tpl_font 
 	p->links = g_array_new(FALSE, FALSE, sizeof(struct plink));
 	p->attrs = NULL;
 	map = g_new(size_t, in->len + 1);
-	if (m->hyph != NULL)
-		hyphenate_spans(m, in, p, map);
-	else {
-		g_string_append_len(p->text, in->text, in->len);
-		for (size_t i = 0; i <= in->len; i++)
-			map[i] = i;
-	}
+	transform_spans(m, in, p->text, map);
+	join_leading_hyphens(p->text, map, in->len);
 	if (styled) {
 		p->attrs = pango_attr_list_new();
-		add_attrs(in, f, map, p);
+		add_attrs(in, f, map, url_strict, p);
 	}
 	for (k = 0; k < in->nlinks; k++) {
 		l.start = map[in->links[k].start];
@@ -785,6 +944,92 @@ prepared_free(struct prepared *p)
 		pango_attr_list_unref(p->attrs);
 }
 
+/*
+ * The lines of "l" broken inside a word, where the text has no break
+ * opportunity (Pango's last resort, character wrapping); *overflow if a
+ * line is wider than "width" pt all the same.
+ */
+static int
+count_char_breaks(PangoLayout *l, double width, bool *overflow)
+{
+	const PangoLogAttr	*attrs;
+	const char		*text = pango_layout_get_text(l);
+	GSList			*n;
+	PangoRectangle		 r;
+	int			 nattrs, count = 0, off = 0, byte = 0;
+
+	*overflow = false;
+	attrs = pango_layout_get_log_attrs_readonly(l, &nattrs);
+	for (n = pango_layout_get_lines_readonly(l); n != NULL; n = n->next) {
+		PangoLayoutLine *line = n->data;
+		pango_layout_line_get_extents(line, NULL, &r);
+		if (r.width > (width + 0.5) * PANGO_SCALE)
+			*overflow = true;
+		if (n == pango_layout_get_lines_readonly(l))
+			continue;
+		off += g_utf8_pointer_to_offset(text + byte, text + line->start_index);
+		byte = line->start_index;
+		if (off < nattrs && !attrs[off].is_line_break)
+			count++;
+	}
+	return count;
+}
+
+/* True if some span of "in" is a web address. */
+static bool
+has_url(const struct ms_rich *in)
+{
+	int	 k;
+
+	for (k = 0; k < in->nspans; k++)
+		if (in->spans[k].flags & MS_URL)
+			return true;
+	return false;
+}
+
+/*
+ * Lays "in" out in "l".  Tried first as it should be: the last word whole,
+ * addresses broken only at their break points.  If that leaves a word
+ * broken between letters, or a line too wide, the last word may take its
+ * hyphens again (a narrow cell of one long word), then an address may
+ * break anywhere.  Returns the character breaks left; *p is what was laid
+ * out.
+ */
+static int
+lay_out(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leading,
+    const struct ms_rich *in, double width, int flags, struct prepared *p)
+{
+	PangoAttrList	*attrs;
+	bool		 styled = (flags & MEASURE_WHOLE_LAST) != 0, wraps, overflow, took = false;
+	int		 attempt, breaks = 0;
+
+	wraps = !(flags & (MEASURE_NOWRAP | MEASURE_ELLIPSIZE)) && width > 0;
+	for (attempt = 0; attempt < 3; attempt++) {
+		if ((attempt == 1 && !took) || (attempt == 2 && !has_url(in)))
+			continue;
+		if (attempt > 0)
+			prepared_free(p);
+		prepare_text(m, in, f, styled, attempt < 2, p);
+		/* Styled texts are those layout builds from the model: they end whole. */
+		if (styled && attempt == 0)
+			took = last_word_whole(p);
+		setup(m, l, f, leading, width, flags);
+		pango_layout_set_text(l, p->text->str, -1);
+		attrs = p->attrs != NULL ? pango_attr_list_ref(p->attrs) : NULL;
+		if (wraps)
+			attrs = split_items(p->text->str, attrs);
+		pango_layout_set_attributes(l, attrs);
+		if (attrs != NULL)
+			pango_attr_list_unref(attrs);
+		if (!wraps)
+			return 0;
+		breaks = count_char_breaks(l, width, &overflow);
+		if (breaks == 0 && !overflow)
+			break;
+	}
+	return breaks;
+}
+
 static struct lay_text *
 pango_text(struct measurer *base, const struct tpl_font *f, double leading,
     const struct ms_rich *in, double width, int flags)
@@ -793,24 +1038,14 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	struct lay_text		*t;
 	struct prepared		 p;
 	PangoLayout		*l = m->layout;
-	PangoAttrList		*attrs;
 	PangoRectangle		 logical;
+	int			 breaks;
 
-	/* Styled texts are those layout builds from the model: they end whole. */
-	prepare_text(m, in, f, (flags & MEASURE_WHOLE_LAST) != 0, &p);
-	if (flags & MEASURE_WHOLE_LAST)
-		last_word_whole(&p);
-	setup(m, l, f, leading, width, flags);
-	pango_layout_set_text(l, p.text->str, -1);
-	attrs = p.attrs != NULL ? pango_attr_list_ref(p.attrs) : NULL;
-	if (!(flags & (MEASURE_NOWRAP | MEASURE_ELLIPSIZE)))
-		attrs = split_items(p.text->str, attrs);
-	pango_layout_set_attributes(l, attrs);
-	if (attrs != NULL)
-		pango_attr_list_unref(attrs);
+	breaks = lay_out(m, l, f, leading, in, width, flags, &p);
 	t = lay_text_new(pango_layout_get_line_count(l));
+	t->char_breaks = breaks;
 	freeze(m, t, l, pango_layout_get_text(l), (const struct plink *)(void *)p.links->data,
-	    p.links->len);
+	    p.links->len, (flags & MEASURE_JUSTIFY) && !(flags & MEASURE_NOWRAP) ? width : 0);
 	pango_layout_get_extents(l, NULL, &logical);
 	t->width = (double)logical.width / PANGO_SCALE;
 	if (leading > 0 && t->nlines > 0) {
@@ -894,7 +1129,9 @@ pango_widths(struct measurer *base, const struct tpl_font *f, const struct ms_ri
 	 */
 	bold.bold = true;
 	heavy = get_font(m, &bold);
-	prepare_text(m, in, f, false, &prep);
+	prepare_text(m, in, f, false, true, &prep);
+	/* As pango_text() will: a cell's last word whole (its narrowest piece, then). */
+	last_word_whole(&prep);
 	text = prep.text->str;
 	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
@@ -903,6 +1140,12 @@ pango_widths(struct measurer *base, const struct tpl_font *f, const struct ms_ri
 			widest = MAX(widest, piece);
 			piece = 0;
 			line = c == '\n' ? 0 : line + w;
+			continue;
+		}
+		if (c == 0x200B) {
+			/* A web address's break point: nothing shown. */
+			widest = MAX(widest, piece);
+			piece = 0;
 			continue;
 		}
 		if (c == 0x00AD) {

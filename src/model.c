@@ -59,6 +59,8 @@ const struct co_role_spec model_roles[CO_ROLE__MAX] = {
 	{ "lessons", CO_ROLE_LESSONS_AND_PROPOSALS, CO_REC_LESSONS }, /* CO_ROLE_LESSONS */
 	{ "proposals", CO_ROLE_LESSONS_AND_PROPOSALS, CO_REC_PROPOSALS }, /* CO_ROLE_PROPOSALS */
 	{ "further_information", CO_ROLE_CUSTOM, CO_REC_CONTACTS }, /* CO_ROLE_FURTHER_INFORMATION */
+	{ "glossary", CO_ROLE_CUSTOM, CO_REC_GLOSSARY },	/* CO_ROLE_GLOSSARY */
+	{ "references", CO_ROLE_CUSTOM, CO_REC_REFERENCES },	/* CO_ROLE_REFERENCES */
 };
 
 static const char *const level3[] = { "low", "medium", "high", NULL };
@@ -68,7 +70,7 @@ static const char *const deliverable_status[] = {
 static const char *const risk_status[] = {
 	"open", "mitigated", "occurred", "closed", NULL
 };
-const char *const model_status_values[] = { "draft", "final", "approved", NULL };
+const char *const model_status_values[] = { "draft", "submitted", "final", "approved", NULL };
 const char *const model_publicity_values[] = {
 	"public", "internal", "confidential", NULL
 };
@@ -80,9 +82,12 @@ static const struct co_field_spec goal_fields[] = {
 	{ "achieved", CO_FTYPE_TEXT, false, NULL },
 };
 static const struct co_field_spec deliverable_fields[] = {
+	{ "id", CO_FTYPE_LINE, false, NULL },
 	{ "description", CO_FTYPE_TEXT, true, NULL },
 	{ "completed", CO_FTYPE_MONTH, true, NULL },
 	{ "due", CO_FTYPE_MONTH, false, NULL },
+	{ "delivered", CO_FTYPE_DATE, false, NULL },
+	{ "revised", CO_FTYPE_DATE, false, NULL },
 	{ "status", CO_FTYPE_ENUM, false, deliverable_status },
 	{ "owner", CO_FTYPE_TEXT, false, NULL },
 	{ "link", CO_FTYPE_URL, false, NULL },
@@ -124,8 +129,34 @@ static const struct co_field_spec budget_fields[] = {
 	{ "actual", CO_FTYPE_AMOUNT, false, NULL },
 	{ "note", CO_FTYPE_TEXT, false, NULL },
 };
+static const struct co_field_spec glossary_fields[] = {
+	{ "term", CO_FTYPE_TEXT, true, NULL },
+	{ "definition", CO_FTYPE_TEXT, true, NULL },
+};
+static const struct co_field_spec reference_fields[] = {
+	{ "id", CO_FTYPE_LINE, false, NULL },
+	{ "authors", CO_FTYPE_TEXT, false, NULL },
+	{ "title", CO_FTYPE_TEXT, true, NULL },
+	{ "year", CO_FTYPE_YEAR, false, NULL },
+	{ "venue", CO_FTYPE_TEXT, false, NULL },
+	{ "publisher", CO_FTYPE_TEXT, false, NULL },
+	{ "url", CO_FTYPE_URL, false, NULL },
+	{ "doi", CO_FTYPE_DOI, false, NULL },
+};
+static const struct co_field_spec partner_fields[] = {
+	{ "partner", CO_FTYPE_TEXT, true, NULL },
+	{ "planned", CO_FTYPE_AMOUNT, true, NULL },
+	{ "actual", CO_FTYPE_AMOUNT, false, NULL },
+	{ "note", CO_FTYPE_TEXT, false, NULL },
+};
+static const struct co_field_spec funding_fields[] = {
+	{ "funder", CO_FTYPE_TEXT, true, NULL },
+	{ "amount", CO_FTYPE_AMOUNT, true, NULL },
+	{ "note", CO_FTYPE_TEXT, false, NULL },
+};
 
-#define SPEC(key, item, f) { key, item, f, (int)G_N_ELEMENTS(f) }
+#define SPEC(key, item, f) { key, key, item, f, (int)G_N_ELEMENTS(f), false }
+#define MONEY(key, xml, item, f) { key, xml, item, f, (int)G_N_ELEMENTS(f), true }
 const struct co_rec_spec model_recs[CO_REC__MAX] = {
 	SPEC("goals", "goal", goal_fields),			/* CO_REC_GOALS */
 	SPEC("deliverables", "deliverable", deliverable_fields), /* CO_REC_DELIVERABLES */
@@ -134,7 +165,11 @@ const struct co_rec_spec model_recs[CO_REC__MAX] = {
 	SPEC("lessons", "lesson", lesson_fields),		/* CO_REC_LESSONS */
 	SPEC("proposals", "proposal", proposal_fields),		/* CO_REC_PROPOSALS */
 	SPEC("contacts", "contact", contact_fields),		/* CO_REC_CONTACTS */
-	SPEC("budget", "line", budget_fields),			/* CO_REC_BUDGET */
+	MONEY("budget", "budget", "line", budget_fields),			/* CO_REC_BUDGET */
+	SPEC("glossary", "entry", glossary_fields),		/* CO_REC_GLOSSARY */
+	SPEC("references", "reference", reference_fields),	/* CO_REC_REFERENCES */
+	MONEY("partner_budget", "partner-budget", "line", partner_fields),	/* CO_REC_PARTNER_BUDGET */
+	MONEY("funding_sources", "funding-sources", "line", funding_fields),	/* CO_REC_FUNDING */
 };
 
 const char *const model_lang_codes[CO_LANG__MAX] = {

@@ -82,6 +82,8 @@ enum co_role {
 	CO_ROLE_LESSONS,
 	CO_ROLE_PROPOSALS,
 	CO_ROLE_FURTHER_INFORMATION,
+	CO_ROLE_GLOSSARY,		/* after the author's own sections */
+	CO_ROLE_REFERENCES,		/* after the glossary */
 	CO_ROLE__MAX
 };
 
@@ -95,6 +97,10 @@ enum co_rec {
 	CO_REC_PROPOSALS,
 	CO_REC_CONTACTS,
 	CO_REC_BUDGET,
+	CO_REC_GLOSSARY,
+	CO_REC_REFERENCES,
+	CO_REC_PARTNER_BUDGET,
+	CO_REC_FUNDING,
 	CO_REC__MAX
 };
 
@@ -105,7 +111,10 @@ enum co_ftype {
 	CO_FTYPE_EMAIL,		/* e-mail address */
 	CO_FTYPE_URL,		/* http(s) URL */
 	CO_FTYPE_AMOUNT,	/* decimal, two places */
-	CO_FTYPE_ENUM		/* one of values[] */
+	CO_FTYPE_ENUM,		/* one of values[] */
+	CO_FTYPE_YEAR,		/* a year alone, or a month or a date */
+	CO_FTYPE_DOI,		/* a DOI, 10.1234/… */
+	CO_FTYPE_LINE		/* one line of plain text (an id, a code) */
 };
 
 /*
@@ -115,6 +124,10 @@ enum co_ftype {
 enum { CO_DOC_TITLE, CO_DOC_DATE, CO_DOC_URL, CO_DOC_ATTACHMENT };
 enum { CO_BUDGET_CATEGORY, CO_BUDGET_PLANNED, CO_BUDGET_ACTUAL, CO_BUDGET_NOTE };
 enum { CO_PROPOSAL_TEXT, CO_PROPOSAL_OWNER, CO_PROPOSAL_PRIORITY };
+enum { CO_PARTNER_NAME, CO_PARTNER_PLANNED, CO_PARTNER_ACTUAL, CO_PARTNER_NOTE };
+enum { CO_FUNDING_FUNDER, CO_FUNDING_AMOUNT, CO_FUNDING_NOTE };
+enum { CO_REF_ID, CO_REF_AUTHORS, CO_REF_TITLE, CO_REF_YEAR, CO_REF_VENUE,
+    CO_REF_PUBLISHER, CO_REF_URL, CO_REF_DOI };
 
 struct co_field_spec {
 	const char		*key;		/* YAML key and XML element */
@@ -124,16 +137,25 @@ struct co_field_spec {
 };
 
 struct co_rec_spec {
-	const char			*key;		/* YAML key and XML list element */
+	const char			*key;		/* YAML key */
+	const char			*xml;		/* XML list element */
 	const char			*item;		/* XML element of one record */
 	const struct co_field_spec	*fields;	/* in XML order */
 	int				 nfields;	/* entries in fields */
+	bool				 money;		/* {currency, lines}, totals computed */
 };
 
 struct co_role_spec {
 	const char	*key;		/* YAML key and XML role */
 	enum co_role	 parent;	/* CUSTOM for top-level sections */
 	int		 rec;		/* its own typed table, or -1 */
+};
+
+/* What a section is: part of the body, a summary in another language, an annex. */
+enum co_sec_kind {
+	CO_SEC_BODY,		/* numbered 1, 2.1 … */
+	CO_SEC_ABSTRACT,	/* unnumbered, after the summary, in its own language */
+	CO_SEC_ANNEX		/* after the body: Liite 1, Bilaga 1, Annex 1 */
 };
 
 /* A column of a generic table: its share of the width and its alignment. */
@@ -167,6 +189,8 @@ struct co_node {
 			int		 seq;		/* 0, 1, 2 … in document order */
 			const char	*id;		/* for cross-references, or NULL */
 			bool		 empty;		/* nothing in it: no heading, no number */
+			enum co_sec_kind kind;		/* body, abstract or annex */
+			int		 lang;		/* an abstract's enum co_lang, else -1 */
 		} section;
 		struct {
 			bool		 ordered;	/* numbered list */
@@ -211,6 +235,7 @@ struct co_node {
 			int64_t		 planned;	/* budget totals, cents */
 			int64_t		 actual;	/* budget totals, cents */
 			bool		 has_actual;	/* some line has an actual */
+			int64_t		 amount;	/* funding sources: their total, cents */
 			const char	*where;		/* its name in messages */
 		} records;
 		struct {
@@ -252,8 +277,15 @@ struct co_person {
 	struct co_str	 date;		/* approvals: ISO date */
 };
 
+/* A fact for the cover and the archive: "Diaarinumero": "EURA S12345". */
+struct co_fact {
+	struct co_str	 label;
+	struct co_str	 value;
+};
+
 struct co_meta {
 	struct co_str	 title;
+	struct co_str	 short_title;	/* for the running header, or NULL */
 	struct co_str	 subtitle;
 	struct co_str	 project_name;
 	struct co_str	 project_code;
@@ -264,9 +296,17 @@ struct co_meta {
 	struct co_str	 funder_programme;
 	struct co_str	 period_start;	/* ISO date */
 	struct co_str	 period_end;	/* ISO date */
+	struct co_str	 reporting_start; /* the period this report covers: ISO date */
+	struct co_str	 reporting_end;
+	struct co_fact	*facts;		/* nfacts extra facts */
+	int		 nfacts;
+	struct co_str	 ack_text;	/* the funding acknowledgement, or NULL */
+	struct co_str	*emblems;	/* nemblems images beside it */
+	int		 nemblems;
+	struct co_str	 emblem_alt;	/* what they show */
 	struct co_str	 date;		/* ISO date */
 	struct co_str	 version;
-	struct co_str	 status;	/* draft, final, approved */
+	struct co_str	 status;	/* draft, submitted, final, approved */
 	struct co_str	 language;	/* fi, sv, en */
 	struct co_person *authors;	/* nauthors entries */
 	int		 nauthors;

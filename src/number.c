@@ -1,4 +1,4 @@
-/* number.c: heading numbers, default titles, proposal numbers and budget totals. */
+/* number.c: heading numbers (annexes on their own), default titles, record numbers and money totals. */
 #include <glib.h>
 #include <string.h>
 
@@ -17,11 +17,15 @@ number_records(struct co_node *recs)
 
 	recs->as.records.planned = 0;
 	recs->as.records.actual = 0;
+	recs->as.records.amount = 0;
 	recs->as.records.has_actual = false;
 	for (rec = recs->first; rec != NULL; rec = rec->next) {
 		rec->as.record.number = ++n;
-		if (recs->as.records.rec != CO_REC_BUDGET)
+		if (!model_recs[recs->as.records.rec].money)
 			continue;
+		if ((f = model_field(rec, "amount")) != NULL &&
+		    amount_parse(f->as.field.value, &cents))
+			recs->as.records.amount += cents;
 		if ((f = model_field(rec, "planned")) != NULL &&
 		    amount_parse(f->as.field.value, &cents))
 			recs->as.records.planned += cents;
@@ -57,7 +61,7 @@ void
 number_doc(struct co_doc *doc)
 {
 	struct co_node	*n, *p;
-	int		 counters[8] = { 0 };
+	int		 counters[8] = { 0 }, annex[8] = { 0 }, *c;
 	int		 level, seq = 0, i;
 	GString		*num;
 
@@ -72,32 +76,34 @@ number_doc(struct co_doc *doc)
 		for (p = n; p->kind == CO_KIND_SECTION; p = p->parent)
 			level++;
 		n->as.section.level = level;
-		/* An empty section (validate.c) takes no number: its title only, in the XML. */
-		if (n->as.section.empty) {
-			n->as.section.number = NULL;
-			n->as.section.seq = -1;
-			if (n->as.section.title == NULL && n->as.section.role != CO_ROLE_CUSTOM) {
-				n->as.section.title = i18n_title(n->as.section.role, doc->lang);
-				n->as.section.title_default = true;
-			}
-			continue;
-		}
-		if (level < 8) {
-			counters[level - 1]++;
-			for (i = level; i < 8; i++)
-				counters[i] = 0;
-		}
-		g_string_truncate(num, 0);
-		for (i = 0; i < level && i < 8; i++)
-			g_string_append_printf(num, "%s%d", i ? "." : "", counters[i]);
-		n->as.section.number = arena_strdup(doc->arena, num->str);
-		n->as.section.seq = seq++;
 		if (n->as.section.title == NULL && n->as.section.role != CO_ROLE_CUSTOM) {
 			n->as.section.title = i18n_title(n->as.section.role, doc->lang);
 			n->as.section.title_default = true;
 		}
 		if (n->as.section.title == NULL)
 			n->as.section.title = "";
+		/* An empty section (validate.c) takes no number: its title only, in the XML. */
+		if (n->as.section.empty) {
+			n->as.section.number = NULL;
+			n->as.section.seq = -1;
+			continue;
+		}
+		n->as.section.seq = seq++;
+		/* An abstract has no number; an annex and its subsections count on their own. */
+		if (n->as.section.kind == CO_SEC_ABSTRACT) {
+			n->as.section.number = NULL;
+			continue;
+		}
+		c = n->as.section.kind == CO_SEC_ANNEX ? annex : counters;
+		if (level < 8) {
+			c[level - 1]++;
+			for (i = level; i < 8; i++)
+				c[i] = 0;
+		}
+		g_string_truncate(num, 0);
+		for (i = 0; i < level && i < 8; i++)
+			g_string_append_printf(num, "%s%d", i ? "." : "", c[i]);
+		n->as.section.number = arena_strdup(doc->arena, num->str);
 	}
 	doc->nsections = seq;
 	g_string_free(num, TRUE);

@@ -187,19 +187,48 @@ flow_element(struct xw *x, const char *name, const struct co_node *n,
 	close_block(x);
 }
 
+/* Derived totals of a money table, for readers; ignored when read back. */
+static void
+write_totals(struct xw *x, const struct co_node *recs)
+{
+	char	*p, *a, *v;
+
+	newline(x);
+	xmlTextWriterStartElement(x->w, X("total"));
+	if (recs->as.records.rec == CO_REC_FUNDING) {
+		p = amount_canonical(recs->as.records.amount);
+		attr(x, "amount", p);
+		g_free(p);
+		xmlTextWriterEndElement(x->w);
+		return;
+	}
+	p = amount_canonical(recs->as.records.planned);
+	attr(x, "planned", p);
+	if (recs->as.records.has_actual) {
+		a = amount_canonical(recs->as.records.actual);
+		v = amount_canonical(recs->as.records.actual - recs->as.records.planned);
+		attr(x, "actual", a);
+		attr(x, "variance", v);
+		g_free(a);
+		g_free(v);
+	}
+	g_free(p);
+	xmlTextWriterEndElement(x->w);
+}
+
 static void
 write_records(struct xw *x, const struct co_node *recs)
 {
 	const struct co_rec_spec	*spec = &model_recs[recs->as.records.rec];
+	enum co_rec			 type = recs->as.records.rec;
 	const struct co_node		*rec, *f;
-	char				*p, *a, *v;
 
-	open_block(x, spec->key);
-	if (recs->as.records.rec == CO_REC_BUDGET)
+	open_block(x, spec->xml);
+	if (spec->money)
 		attr(x, "currency", recs->as.records.currency);
 	for (rec = recs->first; rec != NULL; rec = rec->next) {
 		open_block(x, spec->item);
-		if (recs->as.records.rec == CO_REC_PROPOSALS)
+		if (type == CO_REC_PROPOSALS || type == CO_REC_REFERENCES)
 			attr_int(x, "number", rec->as.record.number);
 		for (f = rec->first; f != NULL; f = f->next) {
 			const char *key = spec->fields[f->as.field.index].key;
@@ -210,23 +239,8 @@ write_records(struct xw *x, const struct co_node *recs)
 		}
 		close_block(x);
 	}
-	if (recs->as.records.rec == CO_REC_BUDGET && recs->first != NULL) {
-		/* Derived totals, for readers; ignored when read back. */
-		newline(x);
-		xmlTextWriterStartElement(x->w, X("total"));
-		p = amount_canonical(recs->as.records.planned);
-		attr(x, "planned", p);
-		if (recs->as.records.has_actual) {
-			a = amount_canonical(recs->as.records.actual);
-			v = amount_canonical(recs->as.records.actual - recs->as.records.planned);
-			attr(x, "actual", a);
-			attr(x, "variance", v);
-			g_free(a);
-			g_free(v);
-		}
-		g_free(p);
-		xmlTextWriterEndElement(x->w);
-	}
+	if (spec->money && recs->first != NULL)
+		write_totals(x, recs);
 	close_block(x);
 }
 
@@ -312,6 +326,11 @@ write_block(struct xw *x, const struct co_node *n)
 		open_block(x, "section");
 		if (n->as.section.role != CO_ROLE_CUSTOM)
 			attr(x, "role", model_roles[n->as.section.role].key);
+		/* A summary in another language says so, and which. */
+		if (n->as.section.kind == CO_SEC_ABSTRACT && n->parent->kind == CO_KIND_DOC) {
+			attr(x, "kind", "abstract");
+			attr(x, "xml:lang", model_lang_codes[n->as.section.lang]);
+		}
 		attr(x, "number", n->as.section.number);
 		attr(x, "id", n->as.section.id);
 		leaf(x, "title", n->as.section.title);
@@ -422,6 +441,7 @@ write_meta(struct xw *x, const struct co_meta *m)
 	attr(x, "code", m->project_code.s);
 	xmlTextWriterWriteString(x->w, X(m->project_name.s ? m->project_name.s : ""));
 	xmlTextWriterEndElement(x->w);
+	leaf(x, "short-title", m->short_title.s);
 	if (m->funder_name.s != NULL) {
 		newline(x);
 		xmlTextWriterStartElement(x->w, X("funder"));
@@ -437,8 +457,22 @@ write_meta(struct xw *x, const struct co_meta *m)
 		attr(x, "end", m->period_end.s);
 		xmlTextWriterEndElement(x->w);
 	}
+	if (m->reporting_start.s != NULL || m->reporting_end.s != NULL) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("reporting-period"));
+		attr(x, "start", m->reporting_start.s);
+		attr(x, "end", m->reporting_end.s);
+		xmlTextWriterEndElement(x->w);
+	}
 	leaf(x, "version", m->version.s);
 	leaf(x, "status", m->status.s);
+	for (i = 0; i < m->nfacts; i++) {
+		newline(x);
+		xmlTextWriterStartElement(x->w, X("fact"));
+		attr(x, "label", m->facts[i].label.s);
+		xmlTextWriterWriteString(x->w, X(m->facts[i].value.s));
+		xmlTextWriterEndElement(x->w);
+	}
 	for (i = 0; i < m->nauthors; i++) {
 		newline(x);
 		xmlTextWriterStartElement(x->w, X("author"));
@@ -455,6 +489,14 @@ write_meta(struct xw *x, const struct co_meta *m)
 		attr(x, "date", m->approvals[i].date.s);
 		xmlTextWriterWriteString(x->w, X(m->approvals[i].name.s));
 		xmlTextWriterEndElement(x->w);
+	}
+	if (m->ack_text.s != NULL || m->nemblems > 0) {
+		open_block(x, "acknowledgement");
+		leaf(x, "text", m->ack_text.s);
+		for (i = 0; i < m->nemblems; i++)
+			leaf(x, "emblem", m->emblems[i].s);
+		leaf(x, "emblem-alt", m->emblem_alt.s);
+		close_block(x);
 	}
 	leaf(x, "logo", m->logo.s);
 	leaf(x, "template", m->template.s);
@@ -485,10 +527,17 @@ co_render_xml(const struct co_doc *doc, size_t *len)
 	attr(&x, "xml:lang", model_lang_codes[doc->lang]);
 	x.depth = 1;
 	write_meta(&x, &doc->meta);
+	/* The body, then the annexes (numbered on their own) in a part of their own. */
 	open_block(&x, "body");
-	for (s = doc->root->first; s != NULL; s = s->next)
+	for (s = doc->root->first; s != NULL && s->as.section.kind != CO_SEC_ANNEX; s = s->next)
 		write_block(&x, s);
 	close_block(&x);
+	if (s != NULL) {
+		open_block(&x, "annexes");
+		for (; s != NULL; s = s->next)
+			write_block(&x, s);
+		close_block(&x);
+	}
 	x.depth = 0;
 	newline(&x);
 	xmlTextWriterEndElement(x.w);

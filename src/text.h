@@ -29,6 +29,12 @@ char	*amount_canonical(int64_t cents);
 char	*amount_format(int64_t cents, enum co_lang);
 bool	 email_valid(const char *);
 bool	 url_valid(const char *);
+/*
+ * True if the token s[0, len) (no white space in it) is a web or e-mail
+ * address: it holds "://", "www." or '@', or is a bare domain
+ * ("opendreamkit.org/about").  Such a token is never hyphenated.
+ */
+bool	 text_is_address(const char *s, size_t len);
 /* A link target we make: an http or https URL, or mailto: and an address. */
 bool	 href_valid(const char *);
 

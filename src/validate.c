@@ -122,6 +122,29 @@ check_value(struct check *c, const struct co_node *rec, struct co_node *f)
 		}
 		ok = false;
 		break;
+	case CO_FTYPE_YEAR:
+		/* A year alone ("2019"), or a month or a date: kept as written in ISO form. */
+		if (strlen(v) == 4 && g_ascii_isdigit(v[0]) && g_ascii_isdigit(v[1]) &&
+		    g_ascii_isdigit(v[2]) && g_ascii_isdigit(v[3]) && v[0] != '0')
+			break;
+		if ((why = date_parse(v, true, iso)) != NULL) {
+			co_diag(d, f->pos, CO_DIAG_E_DATE, "'%s' in %s", v, name);
+			co_diag(d, f->pos, CO_DIAG_HINT, "write a year (2019), a month (3/2019) or a date");
+			ok = false;
+		} else
+			f->as.field.value = arena_strdup(c->doc->arena, iso);
+		break;
+	case CO_FTYPE_DOI:
+		/* 10.<registrant>/<suffix>, without "doi:" or https://doi.org/ before it. */
+		if (g_str_has_prefix(v, "https://doi.org/"))
+			f->as.field.value = v = arena_strdup(c->doc->arena, v + strlen("https://doi.org/"));
+		if (!g_regex_match_simple("^10\\.[0-9]{4,9}/\\S+$", v, 0, 0)) {
+			co_diag(d, f->pos, CO_DIAG_E_VALUE, "'%s' for %s", v, name);
+			co_diag(d, f->pos, CO_DIAG_HINT, "a DOI looks like 10.1109/MCSE.2019.2924789");
+			ok = false;
+		}
+		break;
+	case CO_FTYPE_LINE:
 	case CO_FTYPE_TEXT:
 		break;
 	}
@@ -135,13 +158,13 @@ check_value(struct check *c, const struct co_node *rec, struct co_node *f)
  * have 'due' instead.
  */
 static void
-check_completed(struct check *c, const struct co_node *rec, const char *status)
+check_completed(struct check *c, const struct co_node *rec, const char *status, bool delivered)
 {
 	struct co_diags	*d = &c->doc->diags;
 	const char	*where = rec->as.record.where;
 
-	if (status != NULL && strcmp(status, "done") != 0)
-		return;
+	if ((status != NULL && strcmp(status, "done") != 0) || delivered)
+		return;		/* a delivery date says when it was done */
 	co_diag(d, rec->pos, CO_DIAG_E_MISSING,
 	    "%s in %s: a deliverable that is done%s needs it",
 	    c->xml ? "<completed>" : "'completed'", where,
@@ -180,7 +203,7 @@ check_record(struct check *c, struct co_node *rec)
 	for (i = 0; i < spec->nfields; i++)
 		if (!have[i] && type == CO_REC_DELIVERABLES &&
 		    strcmp(spec->fields[i].key, "completed") == 0)
-			check_completed(c, rec, status);
+			check_completed(c, rec, status, model_field(rec, "delivered") != NULL);
 	g_free(have);
 }
 
@@ -326,6 +349,13 @@ collect_ids(struct check *c)
 			add_id(c, n->as.table.id, n, true);
 		else if (n->kind == CO_KIND_FIGURE)
 			add_id(c, n->as.figure.id, n, true);
+		else if (n->kind == CO_KIND_RECORD &&
+		    n->parent->as.records.rec == CO_REC_REFERENCES) {
+			/* A reference's id makes it a target: [](#id) prints "[3]". */
+			const struct co_node *f = model_field(n, "id");
+			if (f != NULL)
+				add_id(c, f->as.field.value, n, true);
+		}
 	}
 	for (n = root; n != NULL; n = (struct co_node *)model_next(n, root)) {
 		if (n->kind == CO_KIND_SECTION && n->as.section.role != CO_ROLE_CUSTOM)

@@ -108,8 +108,14 @@ test_required_and_types(void)
 
 	/* Said at the key that names the mapping, not at its first entry. */
 	OK(said("r.yaml:1:1: error: missing 'project' in meta"));
-	OK(said("r.yaml:1:1: error: missing 'date' in meta"));
 	OK(said("r.yaml:5:5: error: missing 'name'"));
+	/* A draft (the default status) may go without a date... */
+	OK(!said("missing 'date'"));
+	co_doc_free(doc);
+	/* ...a report submitted or final may not. */
+	doc = load("meta:\n  title: T\n  project: {name: P}\n"
+	    "  language: fi\n  status: submitted\nsummary: A.\n");
+	OK(said("r.yaml:1:1: error: missing 'date' in meta"));
 	co_doc_free(doc);
 	doc = load(META "summary:\n  text: [a, b]\n");
 	OK(said("r.yaml:7:9: error: wrong type"));
