@@ -2,7 +2,8 @@
 # Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
 
 PREFIX	?= /usr/local
-PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm \
+	   icu-i18n icu-uc
 # Loaded when first needed, headers only: librsvg when an SVG logo is drawn
 # (render_pdf.c), libvoikko when a report is Finnish (hyphen.c).
 PKGS_DL	 = librsvg-2.0 libvoikko

@@ -599,7 +599,8 @@ build_records(struct co_doc *doc, struct co_node *section, enum co_rec type,
 	/* The shorthand list of a section's own table is named by the section. */
 	path = g_str_has_suffix(where, spec->key) ? g_strdup(where) :
 	    g_strdup_printf("%s.%s", where, spec->key);
-	recs = model_node_new(doc, CO_KIND_RECORDS, v->pos);
+	/* Said at its key ("funding_sources:"), where the author looks for it. */
+	recs = model_node_new(doc, CO_KIND_RECORDS, v->key != NULL ? v->key->pos : v->pos);
 	recs->as.records.rec = type;
 	recs->as.records.where = arena_strdup(doc->arena, path);
 	if (spec->money) {

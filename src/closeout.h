@@ -81,11 +81,12 @@ CO_API void		 co_abort_outputs(void);
 CO_API char		*co_render_layout(struct co_doc *, size_t *len, char **error);
 
 /*
- * Loads the report's layout template (meta.template, or "default") to check
- * it, as co_write_pdf() would; its mistakes go to the diagnostics sink with
- * the template's own file:line:col.  Returns the document's worst level.
+ * Lays the report out as co_write_pdf() would, writing nothing: the
+ * template's mistakes (with its own file:line:col) and what cannot be set
+ * as written (a word broken between letters, a table too wide, an image
+ * left out) go to the diagnostics sink.  Returns the document's worst level.
  */
-CO_API enum co_level	 co_check_template(struct co_doc *);
+CO_API enum co_level	 co_check_layout(struct co_doc *);
 
 /*
  * The time the outputs are dated: SOURCE_DATE_EPOCH when it is set (for

@@ -37,7 +37,7 @@ static const char *const labels[CO_LABEL__MAX][CO_LANG__MAX] = {
 	{ "Tila", "Status", "Status" },					/* CO_LABEL_STATUS */
 	{ "Hanke", "Projekt", "Project" },				/* CO_LABEL_PROJECT */
 	{ "Hanketunnus", "Projektkod", "Project code" },		/* CO_LABEL_PROJECT_CODE */
-	{ "Organisaatio", "Organisation", "Organisation" },		/* CO_LABEL_ORGANISATION */
+	{ "Organisaatiot", "Organisationer", "Organisations" },	/* CO_LABEL_ORGANISATION */
 	{ "Rahoittaja", "Finansiär", "Funder" },			/* CO_LABEL_FUNDER */
 	{ "Rahoituspäätös", "Finansieringsbeslut", "Funding decision" }, /* CO_LABEL_DECISION */
 	{ "Hankkeen kesto", "Projekttid", "Project period" },		/* CO_LABEL_PERIOD */

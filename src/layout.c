@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "i18n.h"
 #include "image.h"
 #include "layout_int.h"
 
@@ -28,11 +29,21 @@ add_item(struct flow *f, enum lay_kind kind)
 	    f->page->items->len - 1);
 }
 
+/* A structure element opens, in the language of what it holds if not the report's. */
+static void
+open_tag(struct flow *f, const char *tag)
+{
+	struct lay_item	*it = add_item(f, LAY_TAG_BEGIN);
+
+	it->tag = tag;
+	it->lang = f->lang >= 0 ? model_lang_codes[f->lang] : NULL;
+}
+
 void
 tag_begin(struct flow *f, const char *tag)
 {
 	g_ptr_array_add(f->tags, (gpointer)tag);
-	add_item(f, LAY_TAG_BEGIN)->tag = tag;
+	open_tag(f, tag);
 }
 
 void
@@ -98,7 +109,7 @@ new_page(struct flow *f)
 	f->page_bottom = f->page->height - f->tpl->margin_bottom;
 	notes_start_page(f);
 	for (i = 0; i < n; i++)
-		add_item(f, LAY_TAG_BEGIN)->tag = g_ptr_array_index(f->tags, i);
+		open_tag(f, g_ptr_array_index(f->tags, i));
 	f->y = f->top;
 	f->fresh = true;
 	if (moved == NULL)
@@ -473,6 +484,15 @@ flow_rule(struct flow *f)
 
 /* ---- headings ------------------------------------------------------- */
 
+const char *
+section_label(struct flow *f, const struct co_node *s)
+{
+	if (s->as.section.kind == CO_SEC_ANNEX)
+		return s->as.section.level == 1 ? arena_printf(f->out->arena, "%s %s",
+		    i18n_label(CO_LABEL_ANNEX, f->doc->lang), s->as.section.number) : NULL;
+	return s->as.section.number;
+}
+
 static void
 flow_heading(struct flow *f, const struct co_node *s)
 {
@@ -482,7 +502,8 @@ flow_heading(struct flow *f, const struct co_node *s)
 	struct lay_item		*it;
 	struct heading		 h;
 	char			*dest;
-	double			 indent;
+	const char		*label = section_label(f, s);
+	double			 indent = 0;
 	static const char *const htags[] = { "H1", "H2", "H3", "H4" };
 
 	/*
@@ -490,9 +511,10 @@ flow_heading(struct flow *f, const struct co_node *s)
 	 * long title's second line starts under its first word, not under the
 	 * number.
 	 */
-	num = plain_text(f, s->as.section.number, &t->h[lv], 1.15, f->width, MEASURE_NOWRAP,
-	    &t->heading);
-	indent = MIN(num->width + t->h[lv].size, f->width / 3);
+	num = label == NULL ? NULL : plain_text(f, label, &t->h[lv], 1.15, f->width,
+	    MEASURE_NOWRAP, &t->heading);
+	if (num != NULL)
+		indent = MIN(num->width + t->h[lv].size, f->width / 3);
 	text = plain_text(f, s->as.section.title, &t->h[lv], 1.15, f->width - indent, 0,
 	    &t->heading);
 	/*
@@ -508,13 +530,14 @@ flow_heading(struct flow *f, const struct co_node *s)
 	it = add_item(f, LAY_OUTLINE);
 	it->dest = dest;
 	it->level = s->as.section.level;
-	it->tag = arena_printf(f->out->arena, "%s %s", s->as.section.number,
-	    s->as.section.title);
+	it->tag = label == NULL ? s->as.section.title : arena_printf(f->out->arena, "%s %s",
+	    label, s->as.section.title);
 	tag_begin(f, htags[lv]);
-	place_lines(f, num, 0, num->nlines, f->left, f->y);
+	if (num != NULL)
+		place_lines(f, num, 0, num->nlines, f->left, f->y);
 	place_lines(f, text, 0, text->nlines, f->left + indent, f->y);
 	tag_end(f);
-	f->y += MAX(num->height, text->height) + t->h_space_after[lv];
+	f->y += MAX(num != NULL ? num->height : 0, text->height) + t->h_space_after[lv];
 	h.section = s;
 	h.page = f->pages->len - 1;
 	h.dest = dest;
@@ -525,8 +548,16 @@ flow_heading(struct flow *f, const struct co_node *s)
 static void
 flow_section(struct flow *f, const struct co_node *n)
 {
+	int	 lang = f->lang;
+
 	if (n->as.section.empty)
 		return;		/* validate.c said so; a bare heading helps no one */
+	/* Each annex begins a page. */
+	if (n->as.section.kind == CO_SEC_ANNEX && n->as.section.level == 1 && !f->fresh)
+		new_page(f);
+	/* A summary in another language is set, and hyphenated, in it. */
+	if (n->as.section.kind == CO_SEC_ABSTRACT && n->as.section.lang >= 0)
+		f->lang = n->as.section.lang;
 	if (!f->fresh && !f->keep.active)
 		f->y += f->tpl->h_space_before[MIN(n->as.section.level, 4) - 1];
 	if (!f->keep.active) {
@@ -543,6 +574,7 @@ flow_section(struct flow *f, const struct co_node *n)
 	f->keep.in_heading = false;
 	flow_blocks(f, n);
 	tag_end(f);
+	f->lang = lang;
 }
 
 /* One block in the current box. */
@@ -685,6 +717,7 @@ flow_start(struct flow *f, struct co_pages *out, struct co_diags *diags)
 	f->pending = g_ptr_array_new();
 	f->target_page = g_hash_table_new(NULL, NULL);
 	f->table_widths = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	f->lang = -1;
 	notes_init(f);
 }
 

@@ -40,6 +40,7 @@ struct lay_item {
 	const char		*uri;		/* LAY_LINK external */
 	const char		*dest;		/* LINK/DEST/OUTLINE: destination name */
 	const char		*tag;		/* TAG_*: structure tag; OUTLINE: title */
+	const char		*lang;		/* TAG_BEGIN: its language if not the report's */
 };
 
 struct lay_page {

@@ -90,6 +90,7 @@ struct flow {
 	GHashTable		*known_page;	/* target → page number, from the pass before, or NULL */
 	int			 body_start;	/* pages before the body: cover, contents */
 	bool			 landscape;	/* new pages are turned: a table too wide */
+	int			 lang;		/* enum co_lang of what is placed, -1: the report's */
 	GHashTable		*table_widths;	/* first table of a run of one shape → widths */
 };
 
@@ -105,6 +106,8 @@ void		 ensure(struct flow *, double h);
 /* Places lines [first, first + n) of "t" with their top at (x, y), with their links. */
 void		 place_lines(struct flow *, const struct lay_text *, int first, int n,
 		    double x, double y);
+/* What a section's heading shows before its title: "2.1", "Liite 1", or NULL. */
+const char	*section_label(struct flow *, const struct co_node *section);
 /* One list item: a label ("•", "3.") and its text with a hanging indent. */
 void		 flow_item(struct flow *, const char *label, struct rich *, double indent);
 /* The blocks of "parent" in the current box. */
@@ -138,6 +141,8 @@ void		 rich_widths(struct flow *, const struct rich *, const struct tpl_font *,
 /* The same, as if no word of "r" could be hyphenated: whole words only. */
 void		 rich_widths_whole(struct flow *, const struct rich *, const struct tpl_font *,
 		    double *minw, double *maxw);
+/* Appends "s" on one line, whatever it holds: a date ("11/2019", "March 2019"). */
+void		 rich_unbroken(struct rich *, const char *s);
 /* No word of "r" is hyphenated, nor broken with a hyphen (names, headers). */
 void		 rich_whole(struct rich *);
 /* Measures "r" (taken, freed) in the text's colour; the pages own the result. */

@@ -5,6 +5,7 @@
  */
 #include <glib.h>
 #include <string.h>
+#include <unicode/ucol.h>
 
 #include "arena.h"
 #include "i18n.h"
@@ -38,7 +39,7 @@ field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec
 	case CO_FTYPE_DATE:
 	case CO_FTYPE_MONTH:
 		s = date_format(v, f->doc->lang);
-		rich_raw(&cell->r, s);
+		rich_unbroken(&cell->r, s);
 		g_free(s);
 		break;
 	case CO_FTYPE_AMOUNT:
@@ -58,7 +59,7 @@ field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec
 			rich_raw(&cell->r, v);
 		else {
 			s = date_format(v, f->doc->lang);
-			rich_raw(&cell->r, s);
+			rich_unbroken(&cell->r, s);
 			g_free(s);
 		}
 		break;
@@ -76,12 +77,11 @@ field_value(struct flow *f, struct gcell *cell, const struct co_field_spec *spec
 		break;
 	case CO_FTYPE_EMAIL:
 	case CO_FTYPE_URL:
-		/* A long web address may wrap; an e-mail address stays whole. */
-		cell->loose = spec->type == CO_FTYPE_URL;
+		/* An address wraps at its break points only. */
+		cell->loose = true;
 		start = cell->r.text->len;
 		rich_raw(&cell->r, v);
-		if (spec->type == CO_FTYPE_URL)
-			rich_span(&cell->r, start, MS_URL);
+		rich_span(&cell->r, start, MS_URL);
 		uri = spec->type == CO_FTYPE_EMAIL ?
 		    arena_printf(f->out->arena, "mailto:%s", v) : (char *)v;
 		rich_link(f, &cell->r, uri, start);
@@ -133,13 +133,85 @@ flow_proposals(struct flow *f, const struct co_node *recs)
 	f->y += f->tpl->para_space * 0.5;
 }
 
-/* A computed column, not a field: the budget's variance. */
+/* References as a numbered list: "[3] Authors (2019). Title. Venue. Publisher. URL. DOI." */
+static void
+flow_references(struct flow *f, const struct co_node *recs)
+{
+	static const int	 order[] = { CO_REF_AUTHORS, CO_REF_YEAR, CO_REF_TITLE,
+	    CO_REF_VENUE, CO_REF_PUBLISHER, CO_REF_URL, CO_REF_DOI };
+	const struct co_rec_spec *spec = &model_recs[CO_REC_REFERENCES];
+	const struct co_node	*rec, *fl;
+	struct rich		 r;
+	struct lay_item		*it;
+	char			*label;
+	size_t			 start;
+	size_t			 i;
+
+	tag_begin(f, "L");
+	for (rec = recs->first; rec != NULL; rec = rec->next) {
+		rich_init(&r);
+		for (i = 0; i < G_N_ELEMENTS(order); i++) {
+			const struct co_field_spec *fs = &spec->fields[order[i]];
+			const char *v;
+			if ((fl = model_field(rec, fs->key)) == NULL)
+				continue;
+			v = fl->as.field.value;
+			start = r.text->len;
+			if (order[i] == CO_REF_YEAR) {
+				/* "Authors (2019)." or, with no authors, "(2019)." */
+				g_string_truncate(r.text, r.text->len > 1 &&
+				    r.text->str[r.text->len - 2] == '.' ? r.text->len - 2 : r.text->len);
+				g_string_append_printf(r.text, "%s(%.4s). ", r.text->len ? " " : "", v);
+				continue;
+			}
+			if (order[i] == CO_REF_URL || order[i] == CO_REF_DOI) {
+				char *uri = order[i] == CO_REF_URL ? (char *)v :
+				    arena_printf(f->out->arena, "https://doi.org/%s", v);
+				rich_raw(&r, uri);
+				rich_span(&r, start, MS_URL);
+				rich_link(f, &r, uri, start);
+				rich_raw(&r, ". ");
+				continue;
+			}
+			/* One sentence of the entry: a field of one paragraph runs on. */
+			if (fl->first != NULL && fl->first == fl->last && fl->first->kind == CO_KIND_PARA)
+				rich_inline(f, &r, fl->first, false);
+			else
+				rich_blocks(f, &r, fl);
+			/* Where it was published, in italics, as bibliographies set it. */
+			if (order[i] == CO_REF_VENUE)
+				rich_span(&r, start, MS_ITALIC);
+			if (r.text->len > 0 && strchr(".?!", r.text->str[r.text->len - 1]) == NULL)
+				rich_raw(&r, ".");
+			rich_raw(&r, " ");
+		}
+		while (r.text->len > 0 && r.text->str[r.text->len - 1] == ' ')
+			g_string_truncate(r.text, r.text->len - 1);
+		/* The reference's place, for [](#id): with its first line. */
+		ensure(f, 2 * f->tpl->body.size * f->tpl->leading);
+		it = add_item(f, LAY_DEST);
+		it->dest = target_dest(f, rec);
+		it->x = f->left;
+		it->y = f->y;
+		g_hash_table_insert(f->target_page, (gpointer)rec, GINT_TO_POINTER(f->pages->len));
+		label = g_strdup_printf("[%d]", rec->as.record.number);
+		flow_item(f, label, &r, 10 * MM);
+		g_free(label);
+	}
+	tag_end(f);
+	f->y += f->tpl->para_space * 0.5;
+}
+
+/* Computed columns, not fields: a variance, the share of the plan used, a funder's share. */
 #define COL_VARIANCE	(-1)
+#define COL_USED	(-2)
+#define COL_SHARE	(-3)
 
 /*
  * The columns of a typed table: the fields some row has, in the format's
- * order.  A document's url and attachment share one column; the budget
- * gets its variance after the actual amounts.  Returns how many.
+ * order.  A document's url and attachment share one column; a budget gets
+ * its variance after the actual amounts (a partner budget the share used
+ * first), funding sources each one's share.  Returns how many.
  */
 static int
 record_columns(const struct co_node *recs, int *cols)
@@ -155,73 +227,179 @@ record_columns(const struct co_node *recs, int *cols)
 			used[fl->as.field.index] = true;
 	if (type == CO_REC_DOCUMENTS && used[CO_DOC_ATTACHMENT])
 		used[CO_DOC_URL] = true;
+	/* An id is for cross-references; the list shows the numbers. */
+	if (type == CO_REC_REFERENCES)
+		used[CO_REF_ID] = false;
 	for (i = 0; i < spec->nfields; i++) {
 		if (!used[i] || (type == CO_REC_DOCUMENTS && i == CO_DOC_ATTACHMENT))
 			continue;
 		cols[ncols++] = i;
 		if (type == CO_REC_BUDGET && i == CO_BUDGET_ACTUAL)
 			cols[ncols++] = COL_VARIANCE;
+		if (type == CO_REC_PARTNER_BUDGET && i == CO_PARTNER_ACTUAL) {
+			cols[ncols++] = COL_USED;
+			cols[ncols++] = COL_VARIANCE;
+		}
+		if (type == CO_REC_FUNDING && i == CO_FUNDING_AMOUNT)
+			cols[ncols++] = COL_SHARE;
 	}
 	g_free(used);
 	return ncols;
 }
 
-/* An amount column of the budget: the amounts, and the variance. */
+/* A column of money: amounts and variances, each with the currency in its header. */
 static bool
 is_amount_col(enum co_rec type, int col)
 {
-	return type == CO_REC_BUDGET && (col == CO_BUDGET_PLANNED ||
-	    col == CO_BUDGET_ACTUAL || col == COL_VARIANCE);
+	return col == COL_VARIANCE ||
+	    (col >= 0 && model_recs[type].fields[col].type == CO_FTYPE_AMOUNT);
 }
 
-/* The budget's variance of one line: actual − planned, when both are known. */
+/* "95 %" (fi, sv: a space, no break) or "95%" (en), to a tenth below 10. */
+static char *
+percent(int64_t part, int64_t whole, enum co_lang lang)
+{
+	double	 p = 100.0 * (double)part / (double)whole;
+	char	*num = g_strdup_printf(p < 10 && p > -10 ? "%.1f" : "%.0f", p), *s;
+
+	if (lang != CO_LANG_EN)
+		for (s = num; *s != '\0'; s++)
+			if (*s == '.')
+				*s = ',';
+	s = g_strdup_printf(lang == CO_LANG_EN ? "%s%%" : "%s\xc2\xa0%%", num);
+	g_free(num);
+	return s;
+}
+
+/* A computed cell of one line: actual − planned, the plan used, a funder's share. */
 static void
-variance_cell(struct flow *f, struct gcell *cell, const struct co_node *rec)
+computed_cell(struct flow *f, struct gcell *cell, const struct co_node *recs,
+    const struct co_node *rec, int col)
 {
 	const struct co_node	*p = model_field(rec, "planned");
-	const struct co_node	*a = model_field(rec, "actual");
+	const struct co_node	*a = model_field(rec, col == COL_SHARE ? "amount" : "actual");
 	int64_t			 planned, actual;
-	char			*s;
+	char			*s = NULL;
 
 	cell->right = true;
-	if (p && a && amount_parse(p->as.field.value, &planned) &&
+	if (col == COL_SHARE) {
+		if (a != NULL && amount_parse(a->as.field.value, &actual) &&
+		    recs->as.records.amount != 0)
+			s = percent(actual, recs->as.records.amount, f->doc->lang);
+	} else if (p && a && amount_parse(p->as.field.value, &planned) &&
 	    amount_parse(a->as.field.value, &actual)) {
-		s = amount_format(actual - planned, f->doc->lang);
-		rich_raw(&cell->r, s);
-		g_free(s);
+		if (col == COL_VARIANCE)
+			s = amount_format(actual - planned, f->doc->lang);
+		else if (planned != 0)
+			s = percent(actual, planned, f->doc->lang);
 	}
+	if (s != NULL)
+		rich_raw(&cell->r, s);
+	g_free(s);
 }
 
-/* The budget's totals row: planned, actual and variance summed (number.c). */
+/* The totals row of a money table: its sums (number.c), the plan used, 100 %. */
 static void
-budget_totals(struct flow *f, struct grid *g, const struct co_node *recs,
+money_totals(struct flow *f, struct grid *g, const struct co_node *recs,
     const int *cols, int ncols)
 {
+	enum co_rec	 type = recs->as.records.rec;
 	struct gcell	*cell;
 	int64_t		 cents;
 	char		*s;
 	int		 c;
+	bool		 have;
 
 	grid_row(g, ROW_TOTAL);
 	for (c = 0; c < ncols; c++) {
 		cell = grid_cell(g);
 		if (c == 0) {
 			rich_raw(&cell->r, i18n_label(CO_LABEL_TOTAL, f->doc->lang));
+			rich_span(&cell->r, 0, MS_BOLD);
 			continue;
 		}
-		if (cols[c] == CO_BUDGET_PLANNED)
+		have = true;
+		s = NULL;
+		if (cols[c] >= 0 && strcmp(model_recs[type].fields[cols[c]].key, "planned") == 0)
 			cents = recs->as.records.planned;
-		else if (cols[c] == CO_BUDGET_ACTUAL && recs->as.records.has_actual)
+		else if (cols[c] >= 0 && strcmp(model_recs[type].fields[cols[c]].key, "actual") == 0 &&
+		    recs->as.records.has_actual)
 			cents = recs->as.records.actual;
+		else if (cols[c] >= 0 && strcmp(model_recs[type].fields[cols[c]].key, "amount") == 0)
+			cents = recs->as.records.amount;
 		else if (cols[c] == COL_VARIANCE && recs->as.records.has_actual)
 			cents = recs->as.records.actual - recs->as.records.planned;
-		else
+		else if (cols[c] == COL_USED && recs->as.records.has_actual &&
+		    recs->as.records.planned != 0) {
+			s = percent(recs->as.records.actual, recs->as.records.planned, f->doc->lang);
+			cents = 0;
+		} else if (cols[c] == COL_SHARE && recs->as.records.amount != 0) {
+			s = percent(1, 1, f->doc->lang);
+			cents = 0;
+		} else
+			have = false;
+		if (!have)
 			continue;
-		s = amount_format(cents, f->doc->lang);
+		if (s == NULL)
+			s = amount_format(cents, f->doc->lang);
 		rich_raw(&cell->r, s);
+		rich_span(&cell->r, 0, MS_BOLD);
 		g_free(s);
 		cell->right = true;
 	}
+}
+
+/* The records of "recs" in their order (g_free). */
+static const struct co_node **
+in_order(const struct co_node *recs, int *n)
+{
+	const struct co_node	**v, *rec;
+	int			  count = 0;
+
+	for (rec = recs->first; rec != NULL; rec = rec->next)
+		count++;
+	v = g_new(const struct co_node *, count + 1);
+	for (count = 0, rec = recs->first; rec != NULL; rec = rec->next)
+		v[count++] = rec;
+	*n = count;
+	return v;
+}
+
+/* Glossary entries in the order of the report language's alphabet (ICU's collation). */
+static const struct co_node **
+sorted_entries(struct flow *f, const struct co_node *recs, int *n)
+{
+	const struct co_node	**v;
+	const struct co_node	 *term;
+	char			**keys;
+	UCollator		 *coll;
+	UErrorCode		  err = U_ZERO_ERROR;
+	int			  i, j, count;
+
+	v = in_order(recs, &count);
+	keys = g_new0(char *, count + 1);
+	for (i = 0; i < count; i++) {
+		term = model_field(v[i], "term");
+		keys[i] = term != NULL ? model_plain_text(term->first != NULL ? term->first : term) :
+		    g_strdup("");
+	}
+	coll = ucol_open(model_lang_codes[f->doc->lang], &err);
+	/* Insertion sort: a glossary is short, and equal terms keep their order. */
+	for (i = 1; U_SUCCESS(err) && i < count; i++)
+		for (j = i; j > 0 && ucol_strcollUTF8(coll, keys[j - 1], -1, keys[j], -1, &err) ==
+		    UCOL_GREATER; j--) {
+			const struct co_node *t = v[j];
+			char *k = keys[j];
+			v[j] = v[j - 1];
+			keys[j] = keys[j - 1];
+			v[j - 1] = t;
+			keys[j - 1] = k;
+		}
+	if (coll != NULL)
+		ucol_close(coll);
+	g_strfreev(keys);
+	*n = count;
+	return v;
 }
 
 void
@@ -230,16 +408,20 @@ flow_records(struct flow *f, const struct co_node *recs)
 	const struct co_rec_spec	*spec = &model_recs[recs->as.records.rec];
 	enum co_rec			 type = recs->as.records.rec;
 	enum co_lang			 lang = f->doc->lang;
-	const struct co_node		*rec, *fl;
+	const struct co_node		*rec, *fl, **order = NULL;
 	struct grid			 g;
 	struct gcell			*cell;
-	int				*cols, ncols, c;
+	int				*cols, ncols, c, nrec = 0, k;
 
 	if (type == CO_REC_PROPOSALS) {
 		flow_proposals(f, recs);
 		return;
 	}
-	cols = g_new(int, spec->nfields + 1);
+	if (type == CO_REC_REFERENCES) {
+		flow_references(f, recs);
+		return;
+	}
+	cols = g_new(int, spec->nfields + 4);
 	if ((ncols = record_columns(recs, cols)) == 0) {
 		g_free(cols);
 		return;
@@ -249,21 +431,27 @@ flow_records(struct flow *f, const struct co_node *recs)
 	grid_row(&g, ROW_HEAD);
 	for (c = 0; c < ncols; c++) {
 		cell = grid_cell(&g);
-		rich_raw(&cell->r, cols[c] == COL_VARIANCE ? i18n_label(CO_LABEL_VARIANCE, lang) :
+		rich_raw(&cell->r, cols[c] == COL_VARIANCE ? i18n_label(type == CO_REC_BUDGET ?
+		    CO_LABEL_VARIANCE : CO_LABEL_OVERSPEND, lang) :
+		    cols[c] == COL_USED ? i18n_label(CO_LABEL_USED, lang) :
+		    cols[c] == COL_SHARE ? i18n_label(CO_LABEL_SHARE, lang) :
 		    i18n_column(type, cols[c], lang));
 		if (is_amount_col(type, cols[c])) {
 			rich_raw(&cell->r, " (");
 			rich_raw(&cell->r, recs->as.records.currency);
 			rich_raw(&cell->r, ")");
-			cell->right = true;
 		}
+		if (is_amount_col(type, cols[c]) || cols[c] < 0)
+			cell->right = true;
 	}
-	for (rec = recs->first; rec != NULL; rec = rec->next) {
+	order = type == CO_REC_GLOSSARY ? sorted_entries(f, recs, &nrec) : in_order(recs, &nrec);
+	for (k = 0; k < nrec; k++) {
+		rec = order[k];
 		grid_row(&g, ROW_BODY);
 		for (c = 0; c < ncols; c++) {
 			cell = grid_cell(&g);
-			if (cols[c] == COL_VARIANCE) {
-				variance_cell(f, cell, rec);
+			if (cols[c] < 0) {
+				computed_cell(f, cell, recs, rec, cols[c]);
 				continue;
 			}
 			for (fl = rec->first; fl != NULL; fl = fl->next)
@@ -273,12 +461,18 @@ flow_records(struct flow *f, const struct co_node *recs)
 					cell->pos = fl->pos;
 					field_value(f, cell, &spec->fields[fl->as.field.index], fl);
 				}
+			/* A glossary's terms stand out, and acronyms are never broken. */
+			if (type == CO_REC_GLOSSARY && cols[c] == 0) {
+				rich_whole(&cell->r);
+				rich_span(&cell->r, 0, MS_BOLD);
+			}
 			if (is_amount_col(type, cols[c]))
 				cell->right = true;
 		}
 	}
-	if (type == CO_REC_BUDGET && recs->first != NULL)
-		budget_totals(f, &g, recs, cols, ncols);
+	g_free(order);
+	if (spec->money && recs->first != NULL)
+		money_totals(f, &g, recs, cols, ncols);
 	g_free(cols);
 	flow_grid(f, &g);
 }

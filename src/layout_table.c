@@ -184,7 +184,10 @@ grid_widths(struct flow *f, struct grid *g, double avail, double *w)
 		 */
 		minw[c] = MIN(minw[c], MAX(width * 0.3, 60));
 		minw[c] = MAX(minw[c], pad2 + 6);
-		/* Addresses: the longest on one line if it takes a third at most. */
+		/*
+		 * Addresses: the longest on one line if it takes a third at most.
+		 * A table that cannot give them that is set smaller, or turned.
+		 */
 		if (nurl[c] > 0 && 2 * nurl[c] >= nbody[c]) {
 			urlw = MIN(maxw[c], width / 3);
 			minw[c] = MAX(minw[c], urlw);
@@ -442,7 +445,9 @@ measure_rows(struct flow *f, struct grid *g, const double *w, int *nhead, double
 				g_array_free(cell->r.links, TRUE);
 				continue;
 			}
-			if (rows[row].kind == ROW_HEAD && g->head_whole)
+			/* Header words whole in the columns sized for them. */
+			if (rows[row].kind == ROW_HEAD && g->head_whole &&
+			    (g->cols == NULL || g->cols[c].width <= 0))
 				rich_whole(&cell->r);
 			for (k = c; k < c + cell->span && k < g->ncols; k++)
 				cw += w[k];

@@ -150,6 +150,8 @@ target_dest(struct flow *f, const struct co_node *t)
 		return arena_printf(f->out->arena, "fig-%d", t->as.figure.number);
 	case CO_KIND_NOTE:
 		return arena_printf(f->out->arena, "fn-%d", t->as.note.number);
+	case CO_KIND_RECORD:
+		return arena_printf(f->out->arena, "ref-%d", t->as.record.number);
 	default:
 		return NULL;
 	}
@@ -168,16 +170,39 @@ rich_noteref(struct flow *f, struct rich *r, const struct co_node *n)
 	add_range(r, start, MS_RANGE_LINK, NULL, target_dest(f, note), 0);
 }
 
-/* True where a sentence starts: at the text's start, or after ". ", "! ", "? ". */
+/* Abbreviations that end in a full stop but not a sentence ("ks. luku 4"). */
+static const char *const abbreviations[] = {
+	"ks", "kts", "esim", "mm", "vrt", "ym", "yms", "jne", "ns", "ts", "vs", "em", "ao",
+	"s", "n", "ko", "se", "jfr", "bl.a", "t.ex", "ca", "dvs", "osv", "resp", "cf", "e.g",
+	"i.e", "p", "pp", "etc", "approx", "fig", "no", "sec", "ref", NULL
+};
+
+/*
+ * True where a sentence starts: at the text's start, or after ". ", "! ",
+ * "? ", but for a full stop after an abbreviation.
+ */
 static bool
 sentence_start(const struct rich *r)
 {
 	const char	*s = r->text->str;
-	size_t		 n = r->text->len;
+	size_t		 n = r->text->len, w;
+	int		 i;
 
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '(' || s[n - 1] == '\n'))
 		n--;
-	return n == 0 || strchr(".!?", s[n - 1]) != NULL;
+	if (n == 0)
+		return true;
+	if (strchr("!?", s[n - 1]) != NULL)
+		return true;
+	if (s[n - 1] != '.')
+		return false;
+	for (w = n - 1; w > 0 && s[w - 1] != ' ' && s[w - 1] != '(' && s[w - 1] != '\n'; w--)
+		;
+	for (i = 0; abbreviations[i] != NULL; i++)
+		if (n - 1 - w == strlen(abbreviations[i]) &&
+		    g_ascii_strncasecmp(s + w, abbreviations[i], n - 1 - w) == 0)
+			return false;
+	return true;
 }
 
 /*
@@ -204,6 +229,12 @@ rich_xref(struct flow *f, struct rich *r, const struct co_node *x)
 	switch (t->kind) {
 	case CO_KIND_SECTION:
 		num = g_strdup(t->as.section.number != NULL ? t->as.section.number : "");
+		if (t->as.section.kind == CO_SEC_ANNEX)
+			label = CO_LABEL_REF_ANNEX;
+		break;
+	case CO_KIND_RECORD:
+		/* A work in the references: its number in brackets, "[3]". */
+		num = g_strdup_printf("[%d]", t->as.record.number);
 		break;
 	case CO_KIND_TABLE:
 		num = g_strdup_printf("%d", t->as.table.number);
@@ -230,7 +261,11 @@ rich_xref(struct flow *f, struct rich *r, const struct co_node *x)
 			} else
 				g_string_append_c(s, *p);
 		g_free(own);
-	} else {
+	} else if (t->kind == CO_KIND_RECORD)
+		g_string_append(s, num);
+	else if (t->kind == CO_KIND_SECTION && t->as.section.kind == CO_SEC_ABSTRACT)
+		g_string_append(s, t->as.section.title);	/* it has no number */
+	else {
 		g_string_append_printf(s, "%s\xc2\xa0%s", i18n_label(label, lang), num);
 		if (sentence_start(r)) {
 			gunichar c = g_unichar_totitle(g_utf8_get_char(s->str));
@@ -454,6 +489,20 @@ rich_tie_spaces(struct rich *r, size_t start)
 }
 
 void
+rich_unbroken(struct rich *r, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ')
+			rich_raw(r, "\xc2\xa0");
+		else
+			g_string_append_c(r->text, *s);
+		/* A word joiner: no line break after the slash or the hyphen. */
+		if (*s == '/' || *s == '-')
+			rich_raw(r, "\xe2\x81\xa0");
+	}
+}
+
+void
 rich_whole(struct rich *r)
 {
 	guint	 k;
@@ -478,6 +527,7 @@ view(struct flow *f, const struct rich *r)
 	in.nlinks = r->links->len;
 	in.link_colour = &f->tpl->link;
 	in.code_family = f->tpl->code.family;
+	in.lang = f->lang >= 0 ? model_lang_codes[f->lang] : NULL;
 	return in;
 }
 
@@ -535,5 +585,6 @@ plain_text(struct flow *f, const char *s, const struct tpl_font *font,
 	memset(&in, 0, sizeof(in));
 	in.text = s;
 	in.len = strlen(s);
+	in.lang = f->lang >= 0 ? model_lang_codes[f->lang] : NULL;
 	return keep_text(f, measure_text(f->m, font, leading, &in, width, flags), colour);
 }

@@ -32,6 +32,7 @@ place_toc(struct flow *f, int first_body_page, GPtrArray *titles)
 	double			 pagew = 12 * MM, indent, numw, y0, lasty, endx;
 	guint			 i, k = 0;
 	char			*s;
+	const char		*label;
 	int			 level;
 
 	new_page(f);
@@ -52,6 +53,12 @@ place_toc(struct flow *f, int first_body_page, GPtrArray *titles)
 		numfont = font;
 		indent = (level - 1) * 9 * MM;
 		numw = level == 1 ? 9 * MM : 12 * MM;
+		/* "Liite 1" takes the room it needs; an abstract has no number. */
+		label = section_label(f, h->section);
+		num = label == NULL ? NULL : plain_text(f, label, &numfont, 1.2, 0,
+		    MEASURE_NOWRAP, &t->text);
+		if (num != NULL)
+			numw = MAX(numw, num->width + 2.5 * MM);
 		/* Each title is measured once, for both passes. */
 		if (k < titles->len)
 			text = g_ptr_array_index(titles, k);
@@ -71,13 +78,12 @@ place_toc(struct flow *f, int first_body_page, GPtrArray *titles)
 			f->fresh = false;
 			continue;
 		}
-		num = plain_text(f, h->section->as.section.number, &numfont, 1.2, numw, 0,
-		    &t->text);
 		s = g_strdup_printf("%d", first_body_page + h->page + 1);
 		pg = plain_text(f, s, &numfont, 1.2, pagew, MEASURE_RIGHT, &t->text);
 		g_free(s);
 		tag_begin(f, "TOCI");
-		place_lines(f, num, 0, num->nlines, f->left + indent, y0);
+		if (num != NULL)
+			place_lines(f, num, 0, num->nlines, f->left + indent, y0);
 		place_lines(f, text, 0, text->nlines, f->left + indent + numw, y0);
 		lasty = y0 + text->top[text->nlines - 1];
 		place_lines(f, pg, 0, pg->nlines, f->left + f->width - pagew, lasty);

@@ -152,7 +152,10 @@ run(const char *command, const char *input)
 	int		 rc = 0;
 
 	doc = co_doc_load(input, NULL, 0, CO_INPUT_AUTO, print_diag, NULL);
-	summary(input, doc);
+	/* 'check' lays the report out too, and sums up after that. */
+	if (strcmp(command, "check") != 0 || opt_dump != NULL ||
+	    co_doc_level(doc) >= CO_LEVEL_ERROR)
+		summary(input, doc);
 	if (co_doc_level(doc) >= CO_LEVEL_FATAL) {
 		co_doc_free(doc);
 		return EXIT_USAGE;
@@ -191,12 +194,15 @@ run(const char *command, const char *input)
 		co_buffer_free(buf);
 	} else if (strcmp(command, "render") == 0)
 		rc = render(doc, input);
-	else if (co_check_template(doc) >= CO_LEVEL_ERROR) {
-		summary(input, doc);	/* the template's own messages are out */
-		rc = EXIT_REPORT;
+	else {
+		/* What layout finds (the template's mistakes, a table too wide) counts too. */
+		if (co_check_layout(doc) >= CO_LEVEL_ERROR)
+			rc = EXIT_REPORT;
+		summary(input, doc);
+		if (!opt_quiet && co_doc_count(doc, CO_LEVEL_WARNING) == 0 &&
+		    co_doc_count(doc, CO_LEVEL_ERROR) == 0)
+			fprintf(stderr, "%s: no errors\n", input);
 	}
-	else if (!opt_quiet && co_doc_count(doc, CO_LEVEL_WARNING) == 0)
-		fprintf(stderr, "%s: no errors\n", input);
 	co_doc_free(doc);
 	return rc;
 }

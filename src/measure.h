@@ -25,7 +25,7 @@
 #define MS_CODE		0x20	/* the code font */
 #define MS_STRIKE	0x40	/* struck out: a line through it */
 #define MS_SUPER	0x80	/* raised and smaller: a footnote's mark */
-#define MS_URL		0x100	/* a web address: breaks only after / . - ? & = _ #, no hyphen shown */
+#define MS_URL		0x100	/* a web address: breaks only after / . ? & = _ # @ or before -, no hyphen shown */
 
 /*
  * A span: bytes [start, end) of the text with one style.  Spans may nest

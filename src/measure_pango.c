@@ -67,6 +67,8 @@ struct measure {
 	GPtrArray	*pending;	/* their texts */
 	GByteArray	*load;		/* the runs read back for painting */
 	struct hyph	*hyph;		/* hyphenator, or NULL */
+	enum co_lang	 lang;		/* the report's language, hyph's */
+	struct hyph	*other[CO_LANG__MAX]; /* for text in another language, made when needed */
 	GHashTable	*fonts;		/* "family|size|b|i" → struct font */
 };
 
@@ -159,6 +161,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 		measure_free(&m->base);
 		return NULL;
 	}
+	m->lang = lang;
 	if (hyphenate) {
 		m->hyph = hyph_new(lang);
 		m->base.no_dictionary = !hyph_ok(m->hyph);
@@ -173,6 +176,9 @@ pango_free(struct measurer *base)
 
 	if (m->hyph != NULL)
 		hyph_free(m->hyph);
+	for (int i = 0; i < CO_LANG__MAX; i++)
+		if (m->other[i] != NULL)
+			hyph_free(m->other[i]);
 	g_hash_table_destroy(m->fonts);
 	g_hash_table_destroy(m->held);
 	g_array_free(m->runs, TRUE);
@@ -247,10 +253,10 @@ setup(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leadin
 		pango_layout_set_width(l, -1);
 	else
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	if (flags & MEASURE_ELLIPSIZE) {
-		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-		pango_layout_set_height(l, 0);		/* one line */
-	}
+	/* The layout is reused: what one text set must not stay for the next. */
+	pango_layout_set_ellipsize(l, (flags & MEASURE_ELLIPSIZE) ? PANGO_ELLIPSIZE_END :
+	    PANGO_ELLIPSIZE_NONE);
+	pango_layout_set_height(l, (flags & MEASURE_ELLIPSIZE) ? 0 : -1);	/* 0: one line */
 	/* Justified by freeze(), which keeps every word space under twice its width. */
 	pango_layout_set_justify(l, FALSE);
 	pango_layout_set_alignment(l, (flags & MEASURE_RIGHT) ? PANGO_ALIGN_RIGHT :
@@ -704,17 +710,18 @@ struct prepared {
 	GArray		*links;		/* struct plink */
 };
 
-/* A web address may break after these, and nowhere else. */
+/* A web address may break after these, before a hyphen, and nowhere else. */
 static bool
 url_break_char(char c)
 {
-	return c != '\0' && strchr("/.-?&=_#", c) != NULL;
+	return c != '\0' && strchr("/.?&=_#@", c) != NULL;
 }
 
 /*
  * Appends the address s[0, len) with a zero-width space after each run of
- * its break characters ("https://" | "opendreamkit." | "org/"), and fills
- * map[i] with where byte i went.
+ * its break characters ("https://" | "opendreamkit." | "org/") and before
+ * its hyphens ("2014" | "-2020": a hyphen at a line's end would read as
+ * the word's own), and fills map[i] with where byte i went.
  */
 static void
 url_breaks(const char *s, size_t len, GString *out, size_t *map)
@@ -723,8 +730,11 @@ url_breaks(const char *s, size_t len, GString *out, size_t *map)
 
 	for (i = 0; i < len; i++) {
 		map[i] = out->len;
+		if (s[i] == '-' && i > 0 && !url_break_char(s[i - 1]) && s[i - 1] != '-')
+			g_string_append(out, ZWSP);
 		g_string_append_c(out, s[i]);
-		if (url_break_char(s[i]) && i + 1 < len && !url_break_char(s[i + 1]))
+		if (url_break_char(s[i]) && i + 1 < len && !url_break_char(s[i + 1]) &&
+		    s[i + 1] != '-')
 			g_string_append(out, ZWSP);
 	}
 }
@@ -734,9 +744,23 @@ url_breaks(const char *s, size_t len, GString *out, size_t *map)
  * (if there is a dictionary) and each MS_URL span given its break points,
  * and fills map[i] with where input byte i went (len + 1 entries).
  */
+/* The hyphenator for text in "lang" (NULL: the report's), or NULL for none. */
+static struct hyph *
+hyph_for(struct measure *m, const char *lang)
+{
+	int	 l = lang != NULL ? model_lang_from_code(lang) : -1;
+
+	if (m->hyph == NULL || l < 0 || l == (int)m->lang)
+		return m->hyph;
+	if (m->other[l] == NULL)
+		m->other[l] = hyph_new(l);
+	return m->other[l];
+}
+
 static void
 transform_spans(struct measure *m, const struct ms_rich *in, GString *out, size_t *map)
 {
+	struct hyph	*hyph = hyph_for(m, in->lang);
 	size_t		 pos = 0, i, j, from;
 	int		 k;
 
@@ -745,7 +769,7 @@ transform_spans(struct measure *m, const struct ms_rich *in, GString *out, size_
 		size_t end = sp != NULL ? sp->start : in->len;
 
 		if (sp != NULL && (!(sp->flags & (MS_HYPHENATE | MS_URL)) ||
-		    ((sp->flags & MS_URL) == 0 && m->hyph == NULL) || sp->start < pos))
+		    ((sp->flags & MS_URL) == 0 && hyph == NULL) || sp->start < pos))
 			continue;
 		/* The text before the span, as it is. */
 		for (i = pos; i < end; i++)
@@ -760,7 +784,7 @@ transform_spans(struct measure *m, const struct ms_rich *in, GString *out, size_
 		}
 		/* The span, hyphenated: its bytes are the same but for soft hyphens put in. */
 		from = out->len;
-		hyph_text(m->hyph, in->text + sp->start, sp->end - sp->start, out);
+		hyph_text(hyph, in->text + sp->start, sp->end - sp->start, out);
 		for (i = sp->start, j = from; i < sp->end; i++, j++) {
 			while (j + 1 < out->len && memcmp(out->str + j, "\xc2\xad", 2) == 0 &&
 			    memcmp(in->text + i, "\xc2\xad", 2) != 0)
@@ -922,6 +946,13 @@ prepare_text(struct measure *m, const struct ms_rich *in, const struct tpl_font 
 	if (styled) {
 		p->attrs = pango_attr_list_new();
 		add_attrs(in, f, map, url_strict, p);
+	}
+	/* Text in another language is shaped and broken as that language is. */
+	if (in->lang != NULL) {
+		if (p->attrs == NULL)
+			p->attrs = pango_attr_list_new();
+		insert(p, pango_attr_language_new(pango_language_from_string(in->lang)), 0,
+		    p->text->len);
 	}
 	for (k = 0; k < in->nlinks; k++) {
 		l.start = map[in->links[k].start];
@@ -1158,7 +1189,9 @@ pango_widths(struct measurer *base, const struct tpl_font *f, const struct ms_ri
 		piece += w;
 		line += w;
 		*maxw = MAX(*maxw, line);
-		if (c == '-' || c == '/' || c == 0x2013 || c == 0x2014) {
+		/* A break may follow these, but not where a word joiner holds them ("11/⁠2019"). */
+		if ((c == '-' || c == '/' || c == 0x2013 || c == 0x2014) &&
+		    g_utf8_get_char(g_utf8_next_char(p)) != 0x2060) {
 			widest = MAX(widest, piece);
 			piece = 0;
 		}

@@ -69,19 +69,6 @@ write_pages(const struct co_doc *doc, const struct co_pages *pages, const char *
 	return ok;
 }
 
-enum co_level
-co_check_template(struct co_doc *doc)
-{
-	char		*dir;
-	struct tpl	*tpl;
-
-	dir = g_path_get_dirname(doc->path);
-	tpl = tpl_load(doc, doc->meta.template.s ? doc->meta.template.s : "default", dir);
-	g_free(dir);
-	tpl_free(tpl);
-	return co_doc_level(doc);
-}
-
 /*
  * The report laid out in its template, measured by Pango; NULL after a
  * message (the template's) or with *error set.
@@ -146,6 +133,21 @@ out:
 	g_free(tmp);
 	co_layout_free(pages);
 	return pagecount;
+}
+
+enum co_level
+co_check_layout(struct co_doc *doc)
+{
+	struct co_pages	*pages;
+	char		*error = NULL;
+
+	if ((pages = lay_out(doc, &error)) == NULL && error != NULL) {
+		struct co_pos zero = { 0, 0 };
+		co_diag(&doc->diags, zero, CO_DIAG_F_READ, "%s", error);
+	}
+	g_free(error);
+	co_layout_free(pages);
+	return co_doc_level(doc);
 }
 
 char *

@@ -20,7 +20,8 @@ struct parse {
 	const struct prose_src	*src;
 	const char		*text;		/* what cmark was given */
 	size_t			 len;
-	size_t			 shift;		/* bytes put before the author's first line */
+	bool			 escaped;	/* a backslash was put in the author's line */
+	size_t			 escape_at;	/* where, in the text */
 	GArray			*lines;		/* size_t: the start of each line of text */
 	GPtrArray		*notes;		/* our NOTE of each cmark footnote, by number */
 	size_t			 cursor;	/* where the last text node placed ended */
@@ -30,6 +31,20 @@ static void	 add_blocks(struct parse *, struct co_node *, cmark_node *);
 static void	 add_inlines(struct parse *, struct co_node *, cmark_node *, bool in_link);
 
 /* ---- places ---------------------------------------------------------- */
+
+/* A byte of the text cmark was given, as a byte of the author's value. */
+static size_t
+to_value(const struct parse *p, size_t off)
+{
+	return p->escaped && off > p->escape_at ? off - 1 : off;
+}
+
+/* A byte of the author's value in the text cmark was given. */
+static size_t
+to_text(const struct parse *p, size_t off)
+{
+	return p->escaped && off >= p->escape_at ? off + 1 : off;
+}
 
 /* The byte of the author's value at cmark's 1-based line and byte column. */
 static size_t
@@ -41,7 +56,7 @@ value_offset(const struct parse *p, int line, int col)
 		return 0;
 	off = g_array_index(p->lines, size_t, line - 1) + (col > 0 ? col - 1 : 0);
 	off = MIN(off, p->len);
-	return off > p->shift ? off - p->shift : 0;
+	return to_value(p, off);
 }
 
 /* The place in the report of the value's byte "off". */
@@ -84,18 +99,18 @@ node_pos(struct parse *p, cmark_node *c)
 	}
 	if (line == 0 && lit == NULL)
 		return p->src->at;
-	off = line > 0 ? value_offset(p, line, col) + p->shift : p->cursor;
+	off = line > 0 ? to_text(p, value_offset(p, line, col)) : p->cursor;
 	/* Only a text's place, or one cmark has not, is checked against the text. */
 	if ((cmark_node_get_type(c) != CMARK_NODE_TEXT && line > 0) ||
 	    (cmark_node_get_type(c) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
-		return source_pos(p, off > p->shift ? off - p->shift : 0);
+		return source_pos(p, to_value(p, off));
 	if (lit != NULL && (n = strlen(lit)) > 0 && cmark_node_get_type(c) != CMARK_NODE_CODE &&
 	    (off + n > p->len || memcmp(p->text + off, lit, n) != 0) && p->cursor < p->len &&
 	    (hit = g_strstr_len(p->text + p->cursor, p->len - p->cursor, lit)) != NULL)
 		off = hit - p->text;
 	if (lit != NULL && cmark_node_get_type(c) == CMARK_NODE_TEXT)
 		p->cursor = MAX(p->cursor, off + strlen(lit));
-	return source_pos(p, off > p->shift ? off - p->shift : 0);
+	return source_pos(p, to_value(p, off));
 }
 
 static const char *
@@ -372,7 +387,7 @@ add_table(struct parse *p, struct co_node *parent, cmark_node *c)
 static const char *
 note_label(struct parse *p, cmark_node *c)
 {
-	size_t		 off = value_offset(p, cmark_node_get_start_line(c), 1) + p->shift;
+	size_t		 off = to_text(p, value_offset(p, cmark_node_get_start_line(c), 1));
 	const char	*s = p->text + MIN(off, p->len), *open, *close;
 
 	if ((open = strstr(s, "[^")) == NULL || (close = strchr(open, ']')) == NULL)
@@ -523,19 +538,47 @@ check_unused_notes(struct parse *p)
 	}
 }
 
-/* A block marker at the start of a text would make a one-line value a list or a quote. */
+/* True if s[i] ends a marker: a space, a tab, or the end. */
 static bool
-starts_block(const char *s, size_t len)
+marker_end(const char *s, size_t len, size_t i)
+{
+	return i >= len || s[i] == ' ' || s[i] == '\t';
+}
+
+/*
+ * Where a backslash keeps a one-line value from being a list, a quote, a
+ * heading or a rule ("- 5 %", "3. vaihe", "> 100", "# 1", "***"): before
+ * its marker's punctuation.  -1 if the value starts no block.
+ */
+static ssize_t
+block_marker(const char *s, size_t len)
 {
 	size_t	 i = 0;
 
 	if (len == 0)
-		return false;
-	if (strchr("-+*>#|", s[0]) != NULL || (s[0] == '=' && len > 1))
-		return true;
-	while (i < len && i < 9 && g_ascii_isdigit(s[i]))
-		i++;
-	return i > 0 && i < len && (s[i] == '.' || s[i] == ')');
+		return -1;
+	if (s[0] == '>')
+		return 0;
+	if (strchr("-+*", s[0]) != NULL && marker_end(s, len, 1))
+		return 0;
+	/* A rule: three or more of one of - * _, spaces between. */
+	if (strchr("-*_", s[0]) != NULL) {
+		size_t n = 0;
+		for (i = 0; i < len && (s[i] == s[0] || s[i] == ' ' || s[i] == '\t'); i++)
+			n += s[i] == s[0];
+		if (i == len && n >= 3)
+			return 0;
+	}
+	if (s[0] == '#') {
+		for (i = 0; i < len && i < 7 && s[i] == '#'; i++)
+			;
+		return i <= 6 && marker_end(s, len, i) ? 0 : -1;
+	}
+	for (i = 0; i < len && i < 9 && g_ascii_isdigit(s[i]); i++)
+		;
+	if (i > 0 && i < len && (s[i] == '.' || s[i] == ')') && marker_end(s, len, i + 1))
+		return (ssize_t)i;	/* "3\. vaihe": the digits stay digits */
+	return -1;
 }
 
 void
@@ -548,6 +591,7 @@ prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src 
 	cmark_node		*root;
 	GString			*text;
 	size_t			 off, i;
+	ssize_t			 at;
 
 	if (g_once_init_enter(&registered)) {
 		cmark_gfm_core_extensions_ensure_registered();
@@ -558,11 +602,13 @@ prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src 
 	p.src = src;
 	/* One line is one paragraph: a leading marker is the author's text. */
 	text = g_string_sized_new(src->len + 2);
-	if (memchr(src->text, '\n', src->len) == NULL && starts_block(src->text, src->len)) {
-		g_string_append_c(text, '\\');
-		p.shift = 1;
-	}
 	g_string_append_len(text, src->text, src->len);
+	if (memchr(src->text, '\n', src->len) == NULL &&
+	    (at = block_marker(src->text, src->len)) >= 0) {
+		g_string_insert_c(text, at, '\\');
+		p.escaped = true;
+		p.escape_at = (size_t)at;
+	}
 	p.text = text->str;
 	p.len = text->len;
 	p.lines = g_array_new(FALSE, FALSE, sizeof(size_t));

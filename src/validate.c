@@ -493,6 +493,64 @@ check_empty(struct check *c, struct co_node *parent)
 	}
 }
 
+/* The sum of field "key" over the lines of money table "recs", in cents. */
+static int64_t
+money_sum(const struct co_node *recs, const char *key)
+{
+	const struct co_node	*rec, *f;
+	int64_t			 sum = 0, cents;
+
+	for (rec = recs->first; rec != NULL; rec = rec->next)
+		if ((f = model_field(rec, key)) != NULL && amount_parse(f->as.field.value, &cents))
+			sum += cents;
+	return sum;
+}
+
+/*
+ * Funding sources that add up to neither the planned nor the actual
+ * budget are most likely a typing mistake: said at the funding table, with
+ * the sums.  The budget is the budget table, else the budget by partner.
+ */
+static void
+check_funding(struct check *c)
+{
+	const struct co_node	*n, *funding = NULL, *budget = NULL, *partners = NULL;
+	int64_t			 have, planned, actual;
+	char			*a, *b, *d;
+
+	for (n = c->doc->root; n != NULL; n = model_next(n, c->doc->root)) {
+		if (n->kind != CO_KIND_RECORDS || n->first == NULL)
+			continue;
+		if (n->as.records.rec == CO_REC_FUNDING && funding == NULL)
+			funding = n;
+		else if (n->as.records.rec == CO_REC_BUDGET && budget == NULL)
+			budget = n;
+		else if (n->as.records.rec == CO_REC_PARTNER_BUDGET && partners == NULL)
+			partners = n;
+	}
+	if (budget == NULL)
+		budget = partners;
+	if (funding == NULL || budget == NULL ||
+	    strcmp(funding->as.records.currency, budget->as.records.currency) != 0)
+		return;
+	have = money_sum(funding, "amount");
+	planned = money_sum(budget, "planned");
+	actual = money_sum(budget, "actual");
+	if (have == planned || (have == actual && actual != 0))
+		return;
+	/* Messages are English: so are their figures. */
+	a = amount_format(have, CO_LANG_EN);
+	b = amount_format(planned, CO_LANG_EN);
+	d = amount_format(actual, CO_LANG_EN);
+	co_diag(&c->doc->diags, funding->pos, CO_DIAG_W_FUNDING,
+	    "the funding sources add up to %s %s, the budget to %s planned and %s actual",
+	    a, funding->as.records.currency, b, d);
+	co_diag(&c->doc->diags, budget->pos, CO_DIAG_HINT, "the budget is here");
+	g_free(a);
+	g_free(b);
+	g_free(d);
+}
+
 void
 validate_doc(struct co_doc *doc)
 {
@@ -558,6 +616,8 @@ validate_doc(struct co_doc *doc)
 			break;
 		}
 	}
+	if (doc->diags.worst < CO_LEVEL_ERROR)
+		check_funding(&c);
 	g_hash_table_destroy(c.ids);
 	g_ptr_array_free(c.names, TRUE);
 	g_free(c.dir);

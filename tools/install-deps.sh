@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="build-essential pkg-config
-libyaml-dev libxml2-dev libxml2-utils libcmark-gfm-dev libcmark-gfm-extensions-dev
+libyaml-dev libxml2-dev libxml2-utils libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
 libpango1.0-dev libcairo2-dev librsvg2-dev
 libvoikko-dev voikko-fi libhyphen-dev hyphen-sv hyphen-en-us
 qpdf poppler-utils
