@@ -685,6 +685,21 @@ names_people(const char *header)
 	return g_regex_match(re, header, 0, NULL);
 }
 
+/* A cell that is a web address, or mostly: its column is sized as addresses are. */
+static bool
+mostly_address(const struct rich *r)
+{
+	size_t	 n = 0;
+	guint	 k;
+
+	for (k = 0; k < r->spans->len; k++) {
+		const struct ms_span *sp = &g_array_index(r->spans, struct ms_span, k);
+		if (sp->flags & MS_URL)
+			n += sp->end - sp->start;
+	}
+	return n > 0 && 2 * n >= r->text->len;
+}
+
 /* The grid of a generic table, its cells built, nothing measured. */
 static void
 build_grid(struct flow *f, const struct co_node *t, struct grid *g)
@@ -710,6 +725,7 @@ build_grid(struct flow *f, const struct co_node *t, struct grid *g)
 			gc->span = MIN(MAX(cell->as.cell.span, 1), ncols - n);
 			gc->pos = cell->pos;
 			rich_blocks(f, &gc->r, cell);
+			gc->loose = mostly_address(&gc->r);
 			if (row->as.row.total)
 				rich_span(&gc->r, 0, MS_BOLD);
 			/* The columns it spans: covered slots. */

@@ -131,18 +131,42 @@ running_slot(struct flow *f, int slot, const char *s)
 	return r;
 }
 
-/* The slot's text cut with "…" to "width", or whole if it fits. */
+/*
+ * The slot's text cut to "width" after its last word that fits, with "…"
+ * ("Verkostosta Voimaa -rakennemuutoshanke…", not "…Environmen…"), or
+ * whole if it fits.  A first word too long for the slot is cut inside.
+ */
 static struct lay_text *
 running_fit(struct flow *f, struct running *r, double width, int flags)
 {
+	struct lay_text	*t = NULL;
+	char		*cut;
+	const char	*p;
+	size_t		 end;
+
 	if (r->natural->width <= width + 0.01)
 		return r->natural;
-	if (r->fitted == NULL || r->width != width) {
-		r->width = width;
-		r->fitted = plain_text(f, r->str, &f->tpl->small, 0, width,
-		    MEASURE_ELLIPSIZE | flags, &f->tpl->muted);
+	if (r->fitted != NULL && r->width == width)
+		return r->fitted;
+	r->width = width;
+	for (end = strlen(r->str); end > 0; end = p - r->str) {
+		/* The word before "end", and the spaces and dashes before it. */
+		for (p = r->str + end; p > r->str && p[-1] != ' '; p--)
+			;
+		while (p > r->str && (p[-1] == ' ' || p[-1] == '-' || p[-1] == ',' ||
+		    p[-1] == ':' || (p - r->str >= 3 && (guchar)p[-3] == 0xe2 &&
+		    (guchar)p[-2] == 0x80 && ((guchar)p[-1] == 0x93 || (guchar)p[-1] == 0x94))))
+			p -= (guchar)p[-1] >= 0x80 ? 3 : 1;
+		if (p == r->str)
+			break;
+		cut = g_strdup_printf("%.*s\xe2\x80\xa6", (int)(p - r->str), r->str);
+		t = plain_text(f, cut, &f->tpl->small, 0, 0, MEASURE_NOWRAP | flags, &f->tpl->muted);
+		g_free(cut);
+		if (t->width <= width + 0.01)
+			return r->fitted = t;
 	}
-	return r->fitted;
+	return r->fitted = plain_text(f, r->str, &f->tpl->small, 0, width,
+	    MEASURE_ELLIPSIZE | flags, &f->tpl->muted);
 }
 
 /*

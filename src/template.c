@@ -629,6 +629,9 @@ placeholder(const char *key, const struct co_doc *doc, int page, int pages)
 
 	if (strcmp(key, "title") == 0)
 		return g_strdup(m->title.s ? m->title.s : "");
+	/* The header's title: the report's short one if it has one. */
+	if (strcmp(key, "short_title") == 0)
+		return g_strdup(m->short_title.s ? m->short_title.s : m->title.s ? m->title.s : "");
 	if (strcmp(key, "subtitle") == 0)
 		return g_strdup(m->subtitle.s ? m->subtitle.s : "");
 	if (strcmp(key, "project") == 0)

@@ -52,6 +52,9 @@ $PY tests/pdf/check_pdf.py "$CLOSEOUT" "$WORK/pdf" || fail=$((fail + 1))
 section "prose: lists, quotes, footnotes, figures, cross-references (tests/pdf)"
 $PY tests/pdf/check_prose.py "$CLOSEOUT" "$WORK/prose" || fail=$((fail + 1))
 
+section "typesetting real content: cover, header, addresses, -hanke names, tables (tests/pdf)"
+$PY tests/pdf/check_typeset.py "$CLOSEOUT" "$WORK/typeset" || fail=$((fail + 1))
+
 echo
 if [ $fail -ne 0 ]; then
 	echo "$fail test group(s) failed"

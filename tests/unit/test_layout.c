@@ -377,6 +377,69 @@ test_table_split(void)
 	g_string_free(s, TRUE);
 }
 
+/*
+ * A table after a paragraph of "k" lines under a heading: "nrows" rows
+ * "prefix01" … of one line each.  Returns the pages of its first and last
+ * row and of row "probe" (by the fake measurer: rows 18.56 pt, and
+ * 660.09 − 13.86 k pt left on the page under the paragraph).
+ */
+static void
+table_after(int k, int nrows, const char *prefix, int probe, int *first, int *last, int *at)
+{
+	GString		*s = g_string_new(HEAD);
+	struct co_doc	*doc;
+	struct co_pages	*out;
+	char		 name[16];
+	int		 i;
+
+	g_string_append(s, "  - title: Table\n    text: |\n");
+	words(s, "Opening", 11 * k);
+	g_string_append(s, "    content:\n      - table:\n          columns: [Name, Value]\n"
+	    "          rows:\n");
+	for (i = 1; i <= nrows; i++)
+		g_string_append_printf(s, "            - [%s%02d, v%02d]\n", prefix, i, i);
+	out = fake_layout(s->str, &doc);
+	OK(out != NULL);
+	*first = *last = *at = -1;
+	if (out != NULL) {
+		g_snprintf(name, sizeof(name), "%s01", prefix);
+		find_text(out, name, first);
+		g_snprintf(name, sizeof(name), "%s%02d", prefix, nrows);
+		find_text(out, name, last);
+		g_snprintf(name, sizeof(name), "%s%02d", prefix, probe);
+		find_text(out, name, at);
+	}
+	co_layout_free(out);
+	co_doc_free(doc);
+	g_string_free(s, TRUE);
+}
+
+/*
+ * Tables of up to 8 rows keep together; a longer one leaves at least
+ * three rows on each side of a page break.
+ */
+static void
+test_table_rows_kept(void)
+{
+	int	 first, last, at;
+
+	/* 64.11 pt left: the header and two rows would fit, not four. */
+	table_after(43, 4, "short", 1, &first, &last, &at);
+	INT_EQ(first, 3);
+	INT_EQ(last, 3);
+	/* Two of twelve would fit, not three: all go to the next page. */
+	table_after(43, 12, "long", 1, &first, &last, &at);
+	INT_EQ(first, 3);
+	INT_EQ(last, 3);
+	/* 216.57 pt left: ten rows would fit, leaving two; nine stay, three go. */
+	table_after(32, 12, "end", 9, &first, &last, &at);
+	INT_EQ(first, 2);
+	INT_EQ(at, 2);
+	table_after(32, 12, "end", 10, &first, &last, &at);
+	INT_EQ(at, 3);
+	INT_EQ(last, 3);
+}
+
 int
 main(void)
 {
@@ -384,5 +447,6 @@ main(void)
 	test_heading_kept();
 	test_widow();
 	test_table_split();
+	test_table_rows_kept();
 	return DONE();
 }
