@@ -113,10 +113,6 @@ struct voikko_api {
 	char			*(*hyphenate)(struct VoikkoHandle *, const char *);
 	void			 (*free_cstr)(char *);
 	void			 (*terminate)(struct VoikkoHandle *);
-	struct voikko_mor_analysis **(*analyze)(struct VoikkoHandle *, const char *);
-	char			*(*value)(const struct voikko_mor_analysis *, const char *);
-	void			 (*free_value)(char *);
-	void			 (*free_analysis)(struct voikko_mor_analysis **);
 };
 
 /* The functions, or NULL if libvoikko cannot be loaded. */
@@ -135,14 +131,7 @@ voikko_api(void)
 		    g_module_symbol(mod, "voikkoSetBooleanOption", (gpointer *)&api.set_bool) &&
 		    g_module_symbol(mod, "voikkoHyphenateCstr", (gpointer *)&api.hyphenate) &&
 		    g_module_symbol(mod, "voikkoFreeCstr", (gpointer *)&api.free_cstr) &&
-		    g_module_symbol(mod, "voikkoTerminate", (gpointer *)&api.terminate) &&
-		    g_module_symbol(mod, "voikkoAnalyzeWordCstr", (gpointer *)&api.analyze) &&
-		    g_module_symbol(mod, "voikko_mor_analysis_value_cstr",
-		    (gpointer *)&api.value) &&
-		    g_module_symbol(mod, "voikko_free_mor_analysis_value_cstr",
-		    (gpointer *)&api.free_value) &&
-		    g_module_symbol(mod, "voikko_free_mor_analysis",
-		    (gpointer *)&api.free_analysis);
+		    g_module_symbol(mod, "voikkoTerminate", (gpointer *)&api.terminate);
 		/* The module stays loaded for the life of the process. */
 		g_once_init_leave(&once, 1);
 	}
@@ -513,79 +502,14 @@ lookup(struct hyph *h, const struct word *w)
 	return store(h, make_block(h->key->str, h->key->len, w->nletter, raw, nraw));
 }
 
-/*
- * The breaks of h->key that fall between the parts of a compound, as
- * libvoikko's analysis says ("=ppppppp=pppppp=ppppp": rakenne|muutos|hanke),
- * cached under "=" and the word.  A word after a leading hyphen ("-hanke",
- * "-rakennemuutoshanke") breaks only there: "Voimaa -ra-" is no break a
- * Finnish reader accepts.  libhyphen has no such analysis: no breaks.
- */
-static const guint8 *
-compound_breaks(struct hyph *h, const struct word *w)
-{
-	const struct voikko_api		 *api = voikko_api();
-	struct voikko_mor_analysis	**an;
-	const guint8			 *all;
-	guint8				  raw[MAX_WORD];
-	char				 *st, *key;
-	guint8				 *plain, *block;
-	const char			 *p;
-	size_t				  nraw = 0, i, nchar;
-	const guint8			 *found;
-
-	key = g_strconcat("=", h->key->str, NULL);
-	if ((found = g_hash_table_lookup(h->cache, key)) != NULL) {
-		g_free(key);
-		return found;
-	}
-	if (h->voikko != NULL && (an = api->analyze(h->voikko, h->key->str)) != NULL) {
-		if (an[0] != NULL && (st = api->value(an[0], "STRUCTURE")) != NULL) {
-			/* Each '=' but the first starts a part at the letters counted so far. */
-			for (p = st, nchar = 0; *p != '\0'; p++) {
-				if (*p != '=')
-					nchar++;
-				else if (nchar > 0 && nraw < MAX_WORD)
-					raw[nraw++] = nchar;
-			}
-			api->free_value(st);
-		}
-		api->free_analysis(an);
-	}
-	/* Only where the dictionary would break too. */
-	all = g_hash_table_lookup(h->cache, h->key->str);
-	if (all == NULL)
-		all = lookup(h, w);
-	for (i = 0; i < nraw; i++)
-		if (memchr(all + 1, raw[i], all[0]) == NULL)
-			raw[i] = 0;
-	for (i = 0; i < nraw; )
-		if (raw[i] == 0)
-			memmove(raw + i, raw + i + 1, --nraw - i);
-		else
-			i++;
-	/* The block of the word itself, stored under "=word". */
-	plain = make_block(h->key->str, h->key->len, w->nletter, raw, nraw);
-	block = g_malloc(h->key->len + 3 + plain[h->key->len + 1]);
-	block[0] = '=';
-	memcpy(block + 1, plain, h->key->len + 2 + plain[h->key->len + 1]);
-	g_free(plain);
-	g_free(key);
-	return store(h, block);
-}
-
-/*
- * Appends the word with a soft hyphen at each break of its cached entry
- * (only between the parts of a compound if "compound_only").
- */
+/* Appends the word with a soft hyphen at each break of its cached entry. */
 static void
-emit_word(struct hyph *h, const struct word *w, GString *out, bool compound_only)
+emit_word(struct hyph *h, const struct word *w, GString *out)
 {
 	const guint8	*brk;
 	size_t		 i, from = 0;
 
-	if (compound_only)
-		brk = compound_breaks(h, w);
-	else if ((brk = g_hash_table_lookup(h->cache, h->key->str)) != NULL)
+	if ((brk = g_hash_table_lookup(h->cache, h->key->str)) != NULL)
 		h->hits++;
 	else if ((brk = take_ahead(h)) == NULL)
 		brk = lookup(h, w);
@@ -618,10 +542,17 @@ hyph_token(struct hyph *h, const char *p, const char *end, GString *out)
 			break;
 		scan_word(h, q, end, &w);
 		p = q + w.len;
-		if (w.skip || w.nletter < MIN_WORD || w.nchar > MAX_WORD)
+		/*
+		 * A word after a leading hyphen ("-rakennemuutoshanke") is not
+		 * broken: "Voimaa -ra-" is no break a Finnish reader accepts, and
+		 * telling the parts of the compound apart takes libvoikko's
+		 * analysis, 3 MB of its dictionary more in memory.
+		 */
+		if (w.skip || w.nletter < MIN_WORD || w.nchar > MAX_WORD ||
+		    (q == start + 1 && *start == '-'))
 			g_string_append_len(out, w.s, w.len);
 		else
-			emit_word(h, &w, out, q == start + 1 && *start == '-');
+			emit_word(h, &w, out);
 	}
 }
 
@@ -712,6 +643,12 @@ work_ahead(gpointer arg)
 	for (i = 0; i < a->nwords && !g_atomic_int_get(&a->stop); i++)
 		if (g_atomic_int_compare_and_exchange(&a->words[i].state, AHEAD_FREE, AHEAD_BUSY))
 			hyphenate_pending(a->voikko, &a->words[i]);
+	/*
+	 * Done: its handle maps the dictionary a second time, whose pages
+	 * would count in the run's peak memory until the end (2 MB at 400 pages).
+	 */
+	voikko_close(a->voikko);
+	a->voikko = NULL;
 	return NULL;
 }
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <pango/pangofc-fontmap.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -16,68 +17,13 @@
 #include "fonts.h"
 #include "hyphen.h"
 #include "measure.h"
+#include "measure_pango.h"
 
-#define ZWSP	"\xe2\x80\x8b"	/* U+200B ZERO WIDTH SPACE: a break, nothing shown */
-#define WJ	"\xe2\x81\xa0"	/* U+2060 WORD JOINER: no break here */
 
-/* A range in the text Pango lays out: byte range and what it is for. */
-struct plink {
-	int		 start;		/* first byte */
-	int		 end;		/* one past the last byte */
-	enum ms_range_kind kind;	/* link, strike or mark */
-	const char	*uri;		/* LINK: external target */
-	const char	*dest;		/* LINK: destination in the report */
-	int		 tag;		/* MARK: the footnote's number */
-};
 
-/* Where a run's glyphs and clusters start in the scratch arrays. */
-struct scratch_run {
-	struct lay_run	 run;		/* pointers not yet set */
-	int		 glyph0;	/* first glyph in m->glyphs */
-	int		 cluster0;	/* first pair in m->clusters */
-	size_t		 char0;		/* first byte in m->chars */
-	const char	*src_end;	/* where the run ends in the measured text */
-	bool		 text_ok;	/* clusters are valid */
-	bool		 ltr;		/* left to right */
-};
 
-#define SPILL_BATCH	(1024 * 1024)	/* bytes written to the spill file at once */
 
-struct measure {
-	struct measurer	 base;		/* what layout sees */
-	PangoFontMap	*fontmap;	/* pinned to fonts/fonts.conf */
-	PangoContext	*context;	/* the one context of the run */
-	PangoLayout	*layout;	/* reused for every text measured */
-	PangoLayout	*probe;		/* reused for width queries */
-	GHashTable	*held;		/* PangoFont → itself: fonts runs point to */
-	GArray		*runs;		/* scratch: struct scratch_run of one text */
-	GArray		*glyphs;	/* scratch: guint16 glyph ids */
-	GArray		*xs;		/* scratch: float glyph positions */
-	GArray		*ys;		/* scratch: float glyph offsets */
-	GArray		*clusters;	/* scratch: guint8 pairs */
-	GString		*chars;		/* scratch: the characters the clusters cover */
-	bool		 any_y;		/* some glyph of this text has an offset */
-	GArray		*spaces;	/* scratch: int glyph index of each word space on a line */
-	double		 space_w;	/* their natural width */
-	int		 last_ink;	/* the line's last glyph that is not a space */
-	FILE		*spill;		/* frozen runs wait here to be painted */
-	gint64		 spill_end;	/* bytes written to it */
-	bool		 spill_full;	/* a write failed: keep the rest in memory */
-	GByteArray	*batch;		/* blocks not yet written */
-	GPtrArray	*pending;	/* their texts */
-	GByteArray	*load;		/* the runs read back for painting */
-	struct hyph	*hyph;		/* hyphenator, or NULL */
-	enum co_lang	 lang;		/* the report's language, hyph's */
-	struct hyph	*other[CO_LANG__MAX]; /* for text in another language, made when needed */
-	GHashTable	*fonts;		/* "family|size|b|i" → struct font */
-};
 
-struct font {
-	PangoFontDescription	*desc;		/* what Pango is asked for */
-	double			 height;	/* line height with line gap, pt */
-	double			 latin[0x250];	/* advance per code point, -1 unknown */
-	GHashTable		*other;		/* advances beyond Latin */
-};
 
 static void
 font_free(struct font *f)
@@ -141,7 +87,8 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 	m->clusters = g_array_new(FALSE, FALSE, 1);
 	m->chars = g_string_new(NULL);
 	m->spaces = g_array_new(FALSE, FALSE, sizeof(int));
-	m->load = g_byte_array_new();
+	for (int k = 0; k < LOADS; k++)
+		m->load[k] = g_byte_array_new();
 	m->batch = g_byte_array_new();
 	m->pending = g_ptr_array_new();
 	/* An unlinked temporary file: it goes away with us, however we end. */
@@ -188,7 +135,8 @@ pango_free(struct measurer *base)
 	g_array_free(m->clusters, TRUE);
 	g_string_free(m->chars, TRUE);
 	g_array_free(m->spaces, TRUE);
-	g_byte_array_free(m->load, TRUE);
+	for (int k = 0; k < LOADS; k++)
+		g_byte_array_free(m->load[k], TRUE);
 	/* Texts still pending are freed by their owner, with their blocks. */
 	g_byte_array_free(m->batch, TRUE);
 	g_ptr_array_free(m->pending, TRUE);
@@ -201,8 +149,8 @@ pango_free(struct measurer *base)
 	g_free(m);
 }
 
-static struct font *
-get_font(struct measure *m, const struct tpl_font *f)
+struct font *
+mp_font(struct measure *m, const struct tpl_font *f)
 {
 	struct font		*font;
 	PangoFontMetrics	*metrics;
@@ -235,11 +183,11 @@ get_font(struct measure *m, const struct tpl_font *f)
 }
 
 /* Sets font, leading, wrapping and alignment on "l". */
-static void
-setup(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leading,
+void
+mp_setup(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leading,
     double width, int flags)
 {
-	struct font	*font = get_font(m, f);
+	struct font	*font = mp_font(m, f);
 
 	pango_layout_set_font_description(l, font->desc);
 	/* Pango's factor multiplies the font's own height; ours the point size. */
@@ -394,8 +342,9 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 			continue;	/* an unused soft hyphen */
 		if (drawn == 0 && it.end_index - it.start_index == 3 &&
 		    (memcmp(text + it.start_index, ZWSP, 3) == 0 ||
-		    memcmp(text + it.start_index, WJ, 3) == 0))
-			continue;	/* a break point or a join of ours */
+		    memcmp(text + it.start_index, WJ, 3) == 0 ||
+		    memcmp(text + it.start_index, LS, 3) == 0))
+			continue;	/* a break point, a join or a chosen break of ours */
 		/* Word spaces, which justification widens; and the last glyph that shows. */
 		if (drawn == 1 && sr.ltr && it.end_index - it.start_index == 1 &&
 		    text[it.start_index] == ' ') {
@@ -403,8 +352,17 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 			g_array_append_val(m->spaces, gi);
 			m->space_w = MAX(m->space_w,
 			    (double)gs->glyphs[it.start_glyph].geometry.width / PANGO_SCALE);
-		} else if (drawn > 0)
+		} else if (drawn > 0) {
 			m->last_ink = m->glyphs->len - 1;
+			g = it.end_glyph - (sr.ltr ? 1 : -1);
+			m->ink_end = x + (double)(pos[g] + gs->glyphs[g].geometry.width) / PANGO_SCALE;
+		}
+		/* The hyphen of a chosen break copies as the soft hyphen it stands for. */
+		if (it.end_index - it.start_index == 3 && memcmp(text + it.start_index, HYPHEN, 3) == 0 &&
+		    memcmp(text + it.end_index, LS, 3) == 0) {
+			append_cluster(m, "\xc2\xad", 2, drawn);
+			continue;
+		}
 		if (it.end_index - it.start_index > 255 || drawn > 255)
 			sr.text_ok = false;
 		append_cluster(m, text + it.start_index, it.end_index - it.start_index, drawn);
@@ -555,11 +513,13 @@ justify_line(struct measure *m, struct lay_text *t, int i, double width, int gly
 	/* The spaces before the line's last word only: not one left at its end. */
 	while (n > 0 && sp[n - 1] > m->last_ink)
 		n--;
-	extra = width - t->w[i];
-	if (n == 0 || m->space_w <= 0 || extra < 0.01)
+	/* From its last glyph that shows: a space before a chosen break is not the line's. */
+	extra = width - (m->ink_end > 0 ? m->ink_end : t->w[i]);
+	if (n == 0 || m->space_w <= 0 || fabs(extra) < 0.01)
 		return;
 	per = extra / n;
-	if (per > m->space_w + 0.001)
+	/* Twice their width at most; a chosen line may be a quarter tighter. */
+	if (per > m->space_w + 0.001 || per < -0.3 * m->space_w)
 		return;
 	for (g = glyph0, k = 0; g < (int)m->glyphs->len; g++) {
 		while (k < n && sp[k] < g)
@@ -606,6 +566,8 @@ freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
 		line = pango_layout_iter_get_line_readonly(it);
 		if (line != cur) {
 			/* The line before is done: justified, unless it ends its paragraph. */
+			if (i >= 0 && m->ink_end > 0 && m->ink_end < t->w[i])
+				t->w[i] = m->ink_end;	/* not the space before a chosen break */
 			if (i >= 0 && width > 0 && !last_of_para)
 				justify_line(m, t, i, width, glyph0, hots, hot0);
 			/* A new line: its metrics, and the parts of links on it. */
@@ -621,6 +583,7 @@ freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
 			g_array_set_size(m->spaces, 0);
 			m->space_w = 0;
 			m->last_ink = -1;
+			m->ink_end = 0;
 			t->line_run[i] = m->runs->len;
 			pango_layout_iter_get_line_yrange(it, &y0, &y1);
 			t->top[i] = (double)y0 / PANGO_SCALE;
@@ -657,6 +620,8 @@ freeze(struct measure *m, struct lay_text *t, PangoLayout *l, const char *text,
 		if (!g_hash_table_contains(m->held, run->item->analysis.font))
 			g_hash_table_add(m->held, g_object_ref(run->item->analysis.font));
 	} while (pango_layout_iter_next_run(it));
+	if (i >= 0 && i < t->nlines && m->ink_end > 0 && m->ink_end < t->w[i])
+		t->w[i] = m->ink_end;
 	if (i >= 0 && i < t->nlines && width > 0 && !last_of_para)
 		justify_line(m, t, i, width, glyph0, hots, hot0);
 	pango_layout_iter_free(it);
@@ -673,23 +638,42 @@ pango_runs(struct measurer *self, const struct lay_text *t, char **error)
 	struct measure		*m = (struct measure *)self;
 	static struct lay_run	 none;
 	struct lay_run		*runs;
+	GByteArray		*load;
 	char			*base;
-	int			 i, n = t->line_run[t->nlines];
+	int			 i, k, n = t->line_run[t->nlines];
 
 	if (t->block_len == 0)
 		return &none;		/* a text without glyphs: nothing to paint */
+	/*
+	 * A text over many pages is asked for on each, between the running
+	 * heads: the last few are kept, so that it is read once, not once a
+	 * page (a 4 MB paragraph was read 700 times).
+	 */
+	for (k = 0; k < LOADS; k++)
+		if (m->loaded[k] == t) {
+			m->used[k] = ++m->uses;
+			return (const struct lay_run *)(const void *)m->load[k]->data;
+		}
 	if (m->pending->len > 0)
 		spill_flush(m);		/* layout is over: the last batch */
-	g_byte_array_set_size(m->load, t->block_len);
+	/* The slot used longest ago. */
+	for (k = 0, i = 1; i < LOADS; i++)
+		if (m->used[i] < m->used[k])
+			k = i;
+	m->used[k] = ++m->uses;
+	load = m->load[k];
+	m->loaded[k] = NULL;
+	g_byte_array_set_size(load, t->block_len);
 	if (t->block != NULL)
-		memcpy(m->load->data, t->block, t->block_len);
-	else if (pread(fileno(m->spill), m->load->data, t->block_len, t->spill_off) !=
+		memcpy(load->data, t->block, t->block_len);
+	else if (pread(fileno(m->spill), load->data, t->block_len, t->spill_off) !=
 	    (ssize_t)t->block_len) {
 		*error = g_strdup_printf("cannot read back the temporary file: %s",
 		    g_strerror(errno));
 		return NULL;
 	}
-	base = (char *)m->load->data;
+	m->loaded[k] = t;
+	base = (char *)load->data;
 	runs = (struct lay_run *)base;
 	for (i = 0; i < n; i++) {
 		runs[i].glyphs = (guint16 *)(base + (uintptr_t)runs[i].glyphs);
@@ -703,12 +687,6 @@ pango_runs(struct measurer *self, const struct lay_text *t, char **error)
 	return runs;
 }
 
-/* The text as Pango gets it: soft hyphens put in, attributes and links moved with them. */
-struct prepared {
-	GString		*text;		/* the characters */
-	PangoAttrList	*attrs;		/* styles, or NULL */
-	GArray		*links;		/* struct plink */
-};
 
 /* A web address may break after these, before a hyphen, and nowhere else. */
 static bool
@@ -796,46 +774,6 @@ transform_spans(struct measure *m, const struct ms_rich *in, GString *out, size_
 	map[in->len] = out->len;
 }
 
-/*
- * A word that starts with a hyphen after a space ("Silta Työelämään
- * -hanke") keeps its hyphen: a word joiner after it, so that no line ends
- * in the lone hyphen.  The line may still break before it.  Rewrites
- * "text" and moves the "n + 1" places in "map" with it.
- */
-static void
-join_leading_hyphens(GString *text, size_t *map, size_t n)
-{
-	GString		*out;
-	size_t		*at, i;
-	const char	*s = text->str;
-	bool		 any = false;
-
-	for (i = 0; i + 1 < text->len && !any; i++)
-		any = s[i] == '-' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
-		    s[i - 1] == '\n' || (i >= 2 && (guchar)s[i - 2] == 0xc2 &&
-		    (guchar)s[i - 1] == 0xa0)) && g_unichar_isalpha(g_utf8_get_char_validated(
-		    s + i + 1, text->len - i - 1));
-	if (!any)
-		return;
-	out = g_string_sized_new(text->len + 16);
-	at = g_new(size_t, text->len + 1);
-	for (i = 0; i < text->len; i++) {
-		at[i] = out->len;
-		g_string_append_c(out, s[i]);
-		if (s[i] == '-' && i + 1 < text->len && (i == 0 || s[i - 1] == ' ' ||
-		    s[i - 1] == '(' || s[i - 1] == '\n' || (i >= 2 && (guchar)s[i - 2] == 0xc2 &&
-		    (guchar)s[i - 1] == 0xa0)) && g_unichar_isalpha(g_utf8_get_char_validated(
-		    s + i + 1, text->len - i - 1)))
-			g_string_append(out, WJ);
-	}
-	at[text->len] = out->len;
-	for (i = 0; i <= n; i++)
-		map[i] = at[map[i]];
-	g_string_assign(text, out->str);
-	g_string_free(out, TRUE);
-	g_free(at);
-}
-
 /* Inserts "a" over bytes [start, end). */
 static void
 insert(struct prepared *p, PangoAttribute *a, guint start, guint end)
@@ -844,6 +782,36 @@ insert(struct prepared *p, PangoAttribute *a, guint start, guint end)
 	a->end_index = end;
 	pango_attr_list_insert(p->attrs, a);
 }
+
+/*
+ * A word that starts with a hyphen after a space ("Silta Työelämään
+ * -hanke") keeps its hyphen: no break between it and the word, so that no
+ * line ends in the lone hyphen; the line may still break before it.  An
+ * attribute, not a word joiner: Lato has none, and Pango would look
+ * through every font for one.
+ */
+static void
+join_leading_hyphens(struct prepared *p)
+{
+	const char	*s = p->text->str;
+	size_t		 i, n = p->text->len;
+	gunichar	 c;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] != '-' || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+		    s[i - 1] == '\n' || (i >= 2 && (guchar)s[i - 2] == 0xc2 &&
+		    (guchar)s[i - 1] == 0xa0)))
+			continue;
+		c = g_utf8_get_char_validated(s + i + 1, n - i - 1);
+		if (c == (gunichar)-1 || c == (gunichar)-2 || !g_unichar_isalpha(c))
+			continue;
+		if (p->attrs == NULL)
+			p->attrs = pango_attr_list_new();
+		insert(p, pango_attr_allow_breaks_new(FALSE), i,
+		    g_utf8_next_char(s + i + 1) - s);
+	}
+}
+
 
 /* Pango attributes for the spans of "in", at their places in the prepared text. */
 static void
@@ -898,8 +866,8 @@ add_attrs(const struct ms_rich *in, const struct tpl_font *f, const size_t *map,
  * Takes the soft hyphens out of the last word: a paragraph or a cell never
  * ends on the stub of a hyphenated word ("palau-" / "te").
  */
-static bool
-last_word_whole(struct prepared *p)
+bool
+mp_last_word_whole(struct prepared *p)
 {
 	const char	*s = p->text->str;
 	size_t		 i = p->text->len, k;
@@ -929,8 +897,8 @@ last_word_whole(struct prepared *p)
  * What Pango is given for "in" in font "f"; attributes only if "styled";
  * addresses kept to their break points if "url_strict".
  */
-static void
-prepare_text(struct measure *m, const struct ms_rich *in, const struct tpl_font *f,
+void
+mp_prepare(struct measure *m, const struct ms_rich *in, const struct tpl_font *f,
     bool styled, bool url_strict, struct prepared *p)
 {
 	size_t		*map;
@@ -942,11 +910,11 @@ prepare_text(struct measure *m, const struct ms_rich *in, const struct tpl_font 
 	p->attrs = NULL;
 	map = g_new(size_t, in->len + 1);
 	transform_spans(m, in, p->text, map);
-	join_leading_hyphens(p->text, map, in->len);
 	if (styled) {
 		p->attrs = pango_attr_list_new();
 		add_attrs(in, f, map, url_strict, p);
 	}
+	join_leading_hyphens(p);
 	/* Text in another language is shaped and broken as that language is. */
 	if (in->lang != NULL) {
 		if (p->attrs == NULL)
@@ -966,8 +934,8 @@ prepare_text(struct measure *m, const struct ms_rich *in, const struct tpl_font 
 	g_free(map);
 }
 
-static void
-prepared_free(struct prepared *p)
+void
+mp_prepared_free(struct prepared *p)
 {
 	g_string_free(p->text, TRUE);
 	g_array_free(p->links, TRUE);
@@ -1039,12 +1007,12 @@ lay_out(struct measure *m, PangoLayout *l, const struct tpl_font *f, double lead
 		if ((attempt == 1 && !took) || (attempt == 2 && !has_url(in)))
 			continue;
 		if (attempt > 0)
-			prepared_free(p);
-		prepare_text(m, in, f, styled, attempt < 2, p);
+			mp_prepared_free(p);
+		mp_prepare(m, in, f, styled, attempt < 2, p);
 		/* Styled texts are those layout builds from the model: they end whole. */
 		if (styled && attempt == 0)
-			took = last_word_whole(p);
-		setup(m, l, f, leading, width, flags);
+			took = mp_last_word_whole(p);
+		mp_setup(m, l, f, leading, width, flags);
 		pango_layout_set_text(l, p->text->str, -1);
 		attrs = p->attrs != NULL ? pango_attr_list_ref(p->attrs) : NULL;
 		if (wraps)
@@ -1072,7 +1040,12 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	PangoRectangle		 logical;
 	int			 breaks;
 
-	breaks = lay_out(m, l, f, leading, in, width, flags, &p);
+	/* Justified text is broken as a paragraph; first fit if no breaking keeps its spaces. */
+	if ((flags & MEASURE_JUSTIFY) && !(flags & (MEASURE_NOWRAP | MEASURE_ELLIPSIZE)) &&
+	    width > 0 && mp_break_optimally(m, l, f, leading, in, width, flags, &p))
+		breaks = 0;
+	else
+		breaks = lay_out(m, l, f, leading, in, width, flags, &p);
 	t = lay_text_new(pango_layout_get_line_count(l));
 	t->char_breaks = breaks;
 	freeze(m, t, l, pango_layout_get_text(l), (const struct plink *)(void *)p.links->data,
@@ -1103,13 +1076,13 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	/* Let go of the glyphs: the layout is reused for the next text. */
 	pango_layout_set_attributes(l, NULL);
 	pango_layout_set_text(l, "", 0);
-	prepared_free(&p);
+	mp_prepared_free(&p);
 	return t;
 }
 
 /* The advance of one character in "font", measured once per run. */
-static double
-advance(struct measure *m, struct font *font, gunichar c)
+double
+mp_advance(struct measure *m, struct font *font, gunichar c)
 {
 	PangoRectangle	 logical;
 	char		 buf[8];
@@ -1159,15 +1132,15 @@ pango_widths(struct measurer *base, const struct tpl_font *f, const struct ms_ri
 	 * Bold runs may be wider, so the bold face is used throughout.
 	 */
 	bold.bold = true;
-	heavy = get_font(m, &bold);
-	prepare_text(m, in, f, false, true, &prep);
+	heavy = mp_font(m, &bold);
+	mp_prepare(m, in, f, false, true, &prep);
 	/* As pango_text() will: a cell's last word whole (its narrowest piece, then). */
-	last_word_whole(&prep);
+	mp_last_word_whole(&prep);
 	text = prep.text->str;
 	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
 		if (c == '\n' || c == ' ') {
-			w = c == ' ' ? advance(m, heavy, ' ') : 0;
+			w = c == ' ' ? mp_advance(m, heavy, ' ') : 0;
 			widest = MAX(widest, piece);
 			piece = 0;
 			line = c == '\n' ? 0 : line + w;
@@ -1181,11 +1154,11 @@ pango_widths(struct measurer *base, const struct tpl_font *f, const struct ms_ri
 		}
 		if (c == 0x00AD) {
 			/* A break here shows a hyphen at the end of the piece. */
-			widest = MAX(widest, piece + advance(m, heavy, '-'));
+			widest = MAX(widest, piece + mp_advance(m, heavy, '-'));
 			piece = 0;
 			continue;
 		}
-		w = advance(m, heavy, c);
+		w = mp_advance(m, heavy, c);
 		piece += w;
 		line += w;
 		*maxw = MAX(*maxw, line);
@@ -1199,7 +1172,7 @@ pango_widths(struct measurer *base, const struct tpl_font *f, const struct ms_ri
 	widest = MAX(widest, piece);
 	*minw = widest * 1.03;
 	*maxw = *maxw * 1.03;
-	prepared_free(&prep);
+	mp_prepared_free(&prep);
 }
 
 static void
