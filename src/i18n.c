@@ -67,6 +67,8 @@ static const char *const labels[CO_LABEL__MAX][CO_LANG__MAX] = {
 	{ "Osuus", "Andel", "Share" },					/* CO_LABEL_SHARE */
 	{ "Yhteensä", "Totalt", "Total" },				/* CO_LABEL_SUM */
 	{ "jatkuu", "fortsätter", "continued" },			/* CO_LABEL_CONTINUED */
+	{ "ja %d muuta organisaatiota", "och %d andra organisationer",
+	    "and %d other organisations" },				/* CO_LABEL_AND_OTHERS */
 };
 
 /* Column headers per typed table, fields in spec order. */

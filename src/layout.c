@@ -107,6 +107,7 @@ new_page(struct flow *f)
 		f->page->height = f->tpl->page_width;
 	}
 	f->page_bottom = f->page->height - f->tpl->margin_bottom;
+	f->bottom = f->page_bottom;	/* a turned page is shorter */
 	notes_start_page(f);
 	for (i = 0; i < n; i++)
 		open_tag(f, g_ptr_array_index(f->tags, i));
@@ -290,7 +291,7 @@ flow_item(struct flow *f, const char *label_str, struct rich *r, double ind)
 	f->label_x = f->left + 2;
 	g_ptr_array_add(f->pending, (gpointer)"LI");
 	t = rich_measure(f, r, &f->tpl->body, f->tpl->leading, f->width - ind,
-	    f->tpl->justify ? MEASURE_JUSTIFY : 0, &f->tpl->text);
+	    f->tpl->justify && !f->ragged ? MEASURE_JUSTIFY : 0, &f->tpl->text);
 	flow_text(f, t, f->left + ind, "P");
 	tag_end(f);	/* LBody */
 	tag_end(f);	/* LI */
@@ -441,14 +442,14 @@ flow_deflist(struct flow *f, const struct co_node *l)
 	tag_begin(f, "L");
 	for (c = l->first; c != NULL; c = c->next) {
 		if (c->kind == CO_KIND_TERM) {
-			tag_begin(f, "LI");
 			rich_init(&r);
 			rich_inline(f, &r, c, false);
 			rich_span(&r, 0, MS_BOLD);
 			t = rich_measure(f, &r, &f->tpl->body, f->tpl->leading, f->width, 0,
 			    &f->tpl->heading);
-			/* A term goes with the first lines of what it means. */
+			/* A term goes with the first lines of what it means (its item opens there). */
 			ensure(f, t->height + 2 * f->tpl->body.size * f->tpl->leading);
+			tag_begin(f, "LI");
 			tag_begin(f, "Lbl");
 			flow_text(f, t, f->left, "P");
 			tag_end(f);

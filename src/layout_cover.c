@@ -117,9 +117,18 @@ cover_facts(struct flow *f, bool orgs)
 	for (i = 0; i < m->nfacts; i++)
 		add_fact(facts, m->facts[i].label.s, m->facts[i].value.s);
 	if (m->nauthors > 0) {
+		/* Each on a line of their own, with what the report says of them. */
 		tmp = g_string_new(NULL);
-		for (i = 0; i < m->nauthors; i++)
-			g_string_append_printf(tmp, "%s%s", i ? ", " : "", m->authors[i].name.s);
+		for (i = 0; i < m->nauthors; i++) {
+			const struct co_person *a = &m->authors[i];
+			g_string_append_printf(tmp, "%s%s", i ? "\n" : "", a->name.s);
+			if (a->role.s != NULL)
+				g_string_append_printf(tmp, ", %s", a->role.s);
+			if (a->organisation.s != NULL)
+				g_string_append_printf(tmp, ", %s", a->organisation.s);
+			if (a->email.s != NULL)
+				g_string_append_printf(tmp, ", %s", a->email.s);
+		}
 		add_label(f, facts, CO_LABEL_AUTHORS, tmp->str);
 		g_string_free(tmp, TRUE);
 	}
@@ -308,18 +317,20 @@ acknowledgement(struct flow *f, double y, bool place)
 /*
  * The organisations on the band, in white: the band grows to hold them, up
  * to BAND_LINES lines, the type a step smaller if that keeps them there.
- * NULL if they need more: they go into the facts.
+ * NULL if they need more: they go into the facts, and *lead holds the
+ * first of them and how many more, for the band.
  */
 static struct lay_text *
-band_text(struct flow *f)
+band_text(struct flow *f, struct lay_text **lead)
 {
 	const struct co_meta	*m = &f->doc->meta;
 	static const struct tpl_colour white = { 1, 1, 1 };
 	struct tpl_font		 font = f->tpl->small;
 	struct lay_text		*t;
-	char			*s;
+	char			*s, *others;
 	int			 step;
 
+	*lead = NULL;
 	if (m->norganisations == 0)
 		return NULL;
 	s = joined(m->organisations, m->norganisations, " \xc2\xb7 ");
@@ -333,6 +344,14 @@ band_text(struct flow *f)
 		}
 	}
 	g_free(s);
+	/* "Aalto University (coordinator) and 18 other organisations". */
+	font.size = f->tpl->small.size + 1.5;
+	others = g_strdup_printf(i18n_label(CO_LABEL_AND_OTHERS, f->doc->lang),
+	    m->norganisations - 1);
+	s = g_strdup_printf("%s %s", m->organisations[0].s, others);
+	*lead = plain_text(f, s, &font, 1.3, f->width, 0, &white);
+	g_free(others);
+	g_free(s);
 	return NULL;
 }
 
@@ -341,7 +360,7 @@ flow_cover(struct flow *f)
 {
 	const struct co_meta	*m = &f->doc->meta;
 	const struct tpl	*t = f->tpl;
-	struct lay_text		*title, *sub = NULL, *org;
+	struct lay_text		*title, *sub = NULL, *org, *lead, *shown;
 	struct lay_item		*it;
 	struct tpl_font		 tf = t->cover_title;
 	struct fact_rows	 fr;
@@ -352,15 +371,16 @@ flow_cover(struct flow *f)
 	new_page(f);
 	f->page->cover = true;
 	/* The accent band across the top, as deep as its organisations need. */
-	org = band_text(f);
-	band = org != NULL ? MAX(BAND_MIN, org->height + 2 * BAND_PAD) : BAND_MIN;
+	org = band_text(f, &lead);
+	shown = org != NULL ? org : lead;
+	band = shown != NULL ? MAX(BAND_MIN, shown->height + 2 * BAND_PAD) : BAND_MIN;
 	it = add_item(f, LAY_RECT);
 	it->w = t->page_width;
 	it->h = band;
 	it->colour = &t->accent;
-	if (org != NULL) {
+	if (shown != NULL) {
 		tag_begin(f, "P");
-		place_lines(f, org, 0, org->nlines, f->left, (band - org->height) / 2);
+		place_lines(f, shown, 0, shown->nlines, f->left, (band - shown->height) / 2);
 		tag_end(f);
 	}
 	if (f->out->logo != NULL) {

@@ -91,6 +91,7 @@ struct flow {
 	int			 body_start;	/* pages before the body: cover, contents */
 	bool			 landscape;	/* new pages are turned: a table too wide */
 	int			 lang;		/* enum co_lang of what is placed, -1: the report's */
+	bool			 ragged;	/* list items set ragged right (references) */
 	GHashTable		*table_widths;	/* first table of a run of one shape → widths */
 };
 

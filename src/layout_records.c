@@ -195,7 +195,10 @@ flow_references(struct flow *f, const struct co_node *recs)
 		it->y = f->y;
 		g_hash_table_insert(f->target_page, (gpointer)rec, GINT_TO_POINTER(f->pages->len));
 		label = g_strdup_printf("[%d]", rec->as.record.number);
+		/* Ragged right, as bibliographies are: their addresses leave holes justified. */
+		f->ragged = true;
 		flow_item(f, label, &r, 10 * MM);
+		f->ragged = false;
 		g_free(label);
 	}
 	tag_end(f);

@@ -63,9 +63,14 @@ def render(closeout, yaml, out):
 
 
 def toc_entries(pages, last=4):
-    """(number, title, page) from the contents pages, as the reader sees them."""
+    """(number, title, page) from the contents pages, as the reader sees them:
+    the pages after the cover (up to "last") most of whose lines are entries."""
     entries = []
-    for text in pages[1:last]:
+    entry = re.compile(r"^\s*(\d+(?:\.\d+)*|Annex \d+|Liite \d+|Bilaga \d+)?\s*\S.*\s(\d+)\s*$")
+    for k, text in enumerate(pages[1:last]):
+        lines = [l for l in text.splitlines() if l.strip()]
+        if k > 0 and sum(1 for l in lines if entry.match(l)) < len(lines) / 2:
+            break
         for line in text.splitlines():
             if re.search(r"\d+\s*/\s*\d+\s*$", line):   # the footer "3 / 12"
                 continue
@@ -291,7 +296,8 @@ def main():
         report("seed: soft hyphens reach the PDF only where a line breaks",
                0 < ends and spans <= ends, f"{spans} soft-hyphen spans, {ends} lines ending in one")
 
-    for other in ("harbour-digital-services", "vastkusten-energi"):
+    for other in ("harbour-digital-services", "vastkusten-energi", "silta-tyoelamaan",
+                  "resonate-final-report"):
         path = os.path.join(ROOT, "reports", other + ".yaml")
         report(f"{other} is in reports/", os.path.exists(path), path)
         if not os.path.exists(path):

@@ -21,6 +21,8 @@ n=0
 ok() { echo "ok - $1"; }
 bad() { echo "FAIL - $1"; fail=$((fail + 1)); }
 
+# A report's figures are files beside it: beside its XML too, for reading back.
+[ -d "$top/reports/images" ] && cp -r "$top/reports/images" "$work/"
 for yaml in "$top"/reports/*.yaml "$top"/tests/golden/*.yaml; do
 	[ -f "$yaml" ] || continue
 	name=$(basename "$yaml" .yaml)
