@@ -5,14 +5,17 @@ PREFIX	?= /usr/local
 PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm \
 	   icu-i18n icu-uc
 # Loaded when first needed, headers only: librsvg when an SVG logo is drawn
-# (render_pdf.c), libvoikko when a report is Finnish (hyphen.c).
-PKGS_DL	 = librsvg-2.0 libvoikko
+# (render_pdf.c), libvoikko when a report is Finnish (hyphen.c), libqpdf
+# when a PDF is finished (pdf_archive.c), by the soname it has here.
+PKGS_DL	 = librsvg-2.0 libvoikko libqpdf
+QPDF_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libqpdf)/libqpdf.so 2>/dev/null | \
+	   awk '$$1 == "SONAME" { print $$2 }')
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wno-unused-parameter
 DATADIR	?= $(CURDIR)
-CPPFLAGS_ALL = -DCO_DATADIR='"$(DATADIR)"' -Isrc $(shell pkg-config --cflags $(PKGS) $(PKGS_DL))
+CPPFLAGS_ALL = -DCO_DATADIR='"$(DATADIR)"' $(if $(QPDF_SONAME),-DCO_QPDF_SONAME='"$(QPDF_SONAME)"') -Isrc $(shell pkg-config --cflags $(PKGS) $(PKGS_DL))
 LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 B	 = build
 
@@ -21,7 +24,7 @@ B	 = build
 # Core objects in pipeline order: model, load, build, number, render.
 CORE	 = arena env srcmap diag model doc load_yaml build prose dates load_xml validate i18n number \
 	   fonts template hyphen measure measure_pango measure_breaks linebreak image layout layout_text layout_table \
-	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf pdf_finish \
+	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf xmp qpdf_dl pdf_archive \
 	   outfile pdf render_xml \
 	   render_tree
 CORE_OBJ = $(CORE:%=$(B)/%.o)
@@ -53,7 +56,7 @@ $(B)/golden_dump: tests/golden/dump.c $(CORE_OBJ) $(FAKE)
 		tests/unit/fake_measure.c $(CORE_OBJ) $(LIBS)
 
 # The whole test suite; installs missing Debian packages first (tools/install-deps.sh).
-test: deps
+test: deps-test
 	@$(MAKE) --no-print-directory all units
 	@sh tests/run-all.sh
 
@@ -71,6 +74,9 @@ check: test
 # Installs the Debian packages the build and the tests need, if missing.
 deps:
 	@sh tools/install-deps.sh
+
+deps-test:
+	@sh tools/install-deps.sh --tests
 
 # Renders every example under reports/ (PDF and XML beside each), after
 # installing any missing build dependencies.
@@ -92,7 +98,7 @@ bench: all $(B)/floor
 # normal build stays.  Leaks inside libraries: tests/lsan.supp.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
-asan: deps
+asan: deps-test
 	@$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="$(ASAN_FLAGS)" all units
 	@B=$(B)/asan UBSAN_OPTIONS=print_stacktrace=1 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
@@ -140,4 +146,4 @@ fuzz: all fuzz-build
 clean:
 	rm -rf $(B)
 
-.PHONY: all test units check deps examples bench asan valgrind clean regen fuzz fuzz-build
+.PHONY: all test units check deps deps-test examples bench asan valgrind clean regen fuzz fuzz-build

@@ -72,6 +72,14 @@ CO_API int		 co_write_pdf(struct co_doc *, const char *path, char **error);
  */
 CO_API int		 co_write_outputs(struct co_doc *, const char *pdf, const char *xml,
 			    char **error);
+/*
+ * The PDF's archival standard for this report, over its template's:
+ * "a-1b", "a-2b", "a-3b" (PDF/A-3b with the XML and the source inside) or
+ * "none"; each is PDF/UA-1 as well.  False, changing nothing, for another
+ * name; co_pdf_standard_ok() asks without a report.
+ */
+CO_API bool		 co_doc_set_pdf_standard(struct co_doc *, const char *name);
+CO_API bool		 co_pdf_standard_ok(const char *name);
 /* Removes every temporary output still open: safe in a signal handler. */
 CO_API void		 co_abort_outputs(void);
 /*

@@ -159,6 +159,7 @@ co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
 	doc->path = arena_strdup(doc->arena, path);
 	diags_init(&doc->diags, path, sink, arg, NULL);
 	doc->lang = CO_LANG_EN;
+	doc->pdf_standard = -1;
 	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
 	diag_hold(&doc->diags);
 	load(doc, path, data, len, input);

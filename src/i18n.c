@@ -69,6 +69,7 @@ static const char *const labels[CO_LABEL__MAX][CO_LANG__MAX] = {
 	{ "jatkuu", "fortsätter", "continued" },			/* CO_LABEL_CONTINUED */
 	{ "ja %d muuta organisaatiota", "och %d andra organisationer",
 	    "and %d other organisations" },				/* CO_LABEL_AND_OTHERS */
+	{ "Logo", "Logotyp", "Logo" },					/* CO_LABEL_LOGO */
 };
 
 /* Column headers per typed table, fields in spec order. */

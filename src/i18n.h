@@ -44,6 +44,7 @@ enum co_label {
 	CO_LABEL_SUM,		/* a computed totals row */
 	CO_LABEL_CONTINUED,	/* a table's caption on the pages it goes on to */
 	CO_LABEL_AND_OTHERS,	/* the cover's band: "ja %d muuta organisaatiota" */
+	CO_LABEL_LOGO,		/* the logo's alternative text: "Logo" */
 	CO_LABEL__MAX
 };
 

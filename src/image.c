@@ -79,6 +79,27 @@ png_check(const char *path)
 	return NULL;
 }
 
+/*
+ * The pixels on white, opaque: an alpha channel would become a soft mask,
+ * which PDF/A-1 forbids, and every page and figure is on white.
+ */
+static cairo_surface_t *
+flatten(cairo_surface_t *s)
+{
+	cairo_surface_t	*flat;
+	cairo_t		*cr;
+
+	flat = cairo_image_surface_create(CAIRO_FORMAT_RGB24, cairo_image_surface_get_width(s),
+	    cairo_image_surface_get_height(s));
+	cr = cairo_create(flat);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	return flat;
+}
+
 static const char *
 open_png(struct co_image *img)
 {
@@ -92,9 +113,10 @@ open_png(struct co_image *img)
 		cairo_surface_destroy(s);
 		return "it does not decode (a damaged or truncated PNG)";
 	}
-	img->pixels = s;
+	img->pixels = flatten(s);
 	img->width = cairo_image_surface_get_width(s);
 	img->height = cairo_image_surface_get_height(s);
+	cairo_surface_destroy(s);
 	return NULL;
 }
 
@@ -223,27 +245,74 @@ image_free(struct co_image *img)
 	g_free(img);
 }
 
+/*
+ * Pixels into the box: scaled to fit, at its top right.  The fast filter
+ * keeps /Interpolate out of the PDF (PDF/A forbids it); a viewer smooths
+ * the image as it likes anyway.
+ */
+static void
+paint_pixels(cairo_t *cr, cairo_surface_t *px, double pw, double ph, double x, double y,
+    double w, double h)
+{
+	double	 s = MIN(w / pw, h / ph);
+
+	cairo_save(cr);
+	cairo_translate(cr, x + w - pw * s, y);
+	cairo_scale(cr, s, s);
+	cairo_set_source_surface(cr, px, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_FAST);
+	/*
+	 * A fill, not cairo_paint(): in cairo 1.16 a paint that is the first
+	 * drawing on a page, inside a structure tag, fails the whole PDF
+	 * ("invalid tag name, attributes, or nesting").
+	 */
+	cairo_rectangle(cr, 0, 0, pw, ph);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+/* Most pixels on a side of an SVG drawn as pixels: 300 dpi up to 21 cm. */
+#define SVG_RASTER_DPI	300.0
+#define SVG_RASTER_MAX	2480
+
+/*
+ * An SVG as pixels on white at 300 dpi: what PDF/A-1 allows, as librsvg
+ * draws an SVG's opacity, masks and filters with transparency.
+ */
+static void
+paint_svg_flat(const struct co_image *img, cairo_t *cr, double x, double y, double w,
+    double h)
+{
+	cairo_surface_t	*px;
+	cairo_t		*pc;
+	double		 k = SVG_RASTER_DPI / 72.0;
+	int		 pw, ph;
+
+	k = MIN(k, SVG_RASTER_MAX / MAX(w, h));
+	pw = MAX(1, (int)(w * k + 0.5));
+	ph = MAX(1, (int)(h * k + 0.5));
+	px = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	pc = cairo_create(px);
+	cairo_set_source_rgb(pc, 1, 1, 1);
+	cairo_paint(pc);
+	RsvgRectangle vp = { 0, 0, pw, ph };
+	rsvg_load()->render_document(img->svg, pc, &vp, NULL);
+	cairo_destroy(pc);
+	paint_pixels(cr, px, pw, ph, x, y, w, h);
+	cairo_surface_destroy(px);
+}
+
 void
-image_paint(const struct co_image *img, void *ctx, double x, double y, double w, double h)
+image_paint(const struct co_image *img, void *ctx, double x, double y, double w, double h,
+    bool opaque)
 {
 	cairo_t		*cr = ctx;
-	double		 s;
 
-	if (img->kind == CO_IMAGE_PNG || img->kind == CO_IMAGE_JPEG) {
-		s = MIN(w / img->width, h / img->height);
-		cairo_save(cr);
-		cairo_translate(cr, x + w - img->width * s, y);
-		cairo_scale(cr, s, s);
-		cairo_set_source_surface(cr, img->pixels, 0, 0);
-		/*
-		 * A fill, not cairo_paint(): in cairo 1.16 a paint that is the first
-		 * drawing on a page, inside a structure tag, fails the whole PDF
-		 * ("invalid tag name, attributes, or nesting").
-		 */
-		cairo_rectangle(cr, 0, 0, img->width, img->height);
-		cairo_fill(cr);
-		cairo_restore(cr);
-	} else {
+	if (img->kind == CO_IMAGE_PNG || img->kind == CO_IMAGE_JPEG)
+		paint_pixels(cr, img->pixels, img->width, img->height, x, y, w, h);
+	else if (opaque)
+		paint_svg_flat(img, cr, x, y, w, h);
+	else {
 		RsvgRectangle vp = { x, y, w, h };
 		rsvg_load()->render_document(img->svg, cr, &vp, NULL);
 	}

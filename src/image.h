@@ -33,9 +33,11 @@ struct co_image	*image_open(struct co_diags *, const char *dir, const char *name
 void		 image_free(struct co_image *);
 /*
  * Draws "img" fitted into the box (x, y, w, h), keeping its proportions,
- * at the box's top right (PNG) or centred (SVG).  "cr" is a cairo_t.
+ * at the box's top right (PNG) or centred (SVG).  "cr" is a cairo_t.  With
+ * "opaque" an SVG is drawn as pixels on white, with no transparency
+ * (PDF/A-1); PNGs are always opaque, their alpha flattened onto white.
  */
 void		 image_paint(const struct co_image *, void *cr, double x, double y,
-		    double w, double h);
+		    double w, double h, bool opaque);
 
 #endif

@@ -24,6 +24,11 @@ add_item(struct flow *f, enum lay_kind kind)
 		f->keep.active = false;
 	memset(&it, 0, sizeof(it));
 	it.kind = kind;
+	/* Rules, leaders and shading are artifacts of layout; the running heads, of pagination. */
+	if (f->pagination)
+		it.artifact = LAY_PAGINATION;
+	else if (kind == LAY_RECT || kind == LAY_LINE || kind == LAY_DOTS)
+		it.artifact = LAY_LAYOUT;
 	g_array_append_val(f->page->items, it);
 	return &g_array_index(f->page->items, struct lay_item,
 	    f->page->items->len - 1);
@@ -44,6 +49,20 @@ tag_begin(struct flow *f, const char *tag)
 {
 	g_ptr_array_add(f->tags, (gpointer)tag);
 	open_tag(f, tag);
+}
+
+void
+tag_begin_attr(struct flow *f, const char *tag, const char *attr)
+{
+	tag_begin(f, tag);
+	g_array_index(f->page->items, struct lay_item, f->page->items->len - 1).attr = attr;
+}
+
+void
+tag_begin_link(struct flow *f, const char *dest)
+{
+	tag_begin(f, "Link");
+	g_array_index(f->page->items, struct lay_item, f->page->items->len - 1).dest = dest;
 }
 
 void
@@ -152,27 +171,20 @@ place_lines(struct flow *f, const struct lay_text *t, int first, int n, double x
 	it->x = x;
 	it->y = y;
 	f->fresh = false;
-	/* Clickable areas over the parts of links, lines through struck text. */
+	/*
+	 * Lines through struck text.  Links are the painter's: it tags the
+	 * glyphs of each as a Link element, whose annotation covers them.
+	 */
 	for (k = 0; k < t->nhots; k++) {
 		const struct lay_hot *h = &t->hots[k];
-		if (h->line < first || h->line >= first + n || h->kind == MS_RANGE_MARK)
+		if (h->line < first || h->line >= first + n || h->kind != MS_RANGE_STRIKE)
 			continue;
-		if (h->kind == MS_RANGE_STRIKE) {
-			it = add_item(f, LAY_LINE);
-			it->x = x + t->x[h->line] + h->x0;
-			it->w = h->x1 - h->x0;
-			it->y = y + t->top[h->line] - t->top[first] + h->y;
-			it->colour = &t->colour;
-			it->line_width = 0.6;
-			continue;
-		}
-		it = add_item(f, LAY_LINK);
+		it = add_item(f, LAY_LINE);
 		it->x = x + t->x[h->line] + h->x0;
 		it->w = h->x1 - h->x0;
-		it->y = y + t->top[h->line] - t->top[first];
-		it->h = t->bottom[h->line] - t->top[h->line];
-		it->uri = h->uri;
-		it->dest = h->dest;
+		it->y = y + t->top[h->line] - t->top[first] + h->y;
+		it->colour = &t->colour;
+		it->line_width = 0.6;
 	}
 	/* The footnotes marked on these lines are this page's now. */
 	notes_take(f, t, first, n);
@@ -512,10 +524,15 @@ flow_heading(struct flow *f, const struct co_node *s)
 	 * long title's second line starts under its first word, not under the
 	 * number.
 	 */
-	num = label == NULL ? NULL : plain_text(f, label, &t->h[lv], 1.15, f->width,
-	    MEASURE_NOWRAP, &t->heading);
-	if (num != NULL)
-		indent = MIN(num->width + t->h[lv].size, f->width / 3);
+	if (label != NULL) {
+		/* "1.2 " : read aloud or copied, the number and the title are two words. */
+		char *spaced = g_strconcat(label, " ", NULL);
+		num = plain_text(f, spaced, &t->h[lv], 1.15, f->width, MEASURE_NOWRAP, &t->heading);
+		g_free(spaced);
+		/* w: the ink's end, without the space. */
+		indent = MIN(num->x[0] + num->w[0] + t->h[lv].size, f->width / 3);
+	} else
+		num = NULL;
 	text = plain_text(f, s->as.section.title, &t->h[lv], 1.15, f->width - indent, 0,
 	    &t->heading);
 	/*

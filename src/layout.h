@@ -16,7 +16,6 @@ enum lay_kind {
 	LAY_RECT,		/* filled rectangle */
 	LAY_LINE,		/* stroked line from (x, y) to (x + w, y + h) */
 	LAY_DOTS,		/* dot leader from (x, y) to (x + w, y) */
-	LAY_LINK,		/* clickable area; uri or dest */
 	LAY_DEST,		/* named destination at (x, y) */
 	LAY_OUTLINE,		/* bookmark: level, title, dest */
 	LAY_TAG_BEGIN,		/* structure tag opens */
@@ -25,8 +24,16 @@ enum lay_kind {
 	LAY__MAX
 };
 
+/* What a painted item is to a reader: content, or an artifact of pagination or layout. */
+enum lay_artifact {
+	LAY_CONTENT,		/* tagged content */
+	LAY_PAGINATION,		/* running heads and page numbers */
+	LAY_LAYOUT		/* rules, leaders, shading, the cover band */
+};
+
 struct lay_item {
 	enum lay_kind		 kind;		/* what to paint */
+	enum lay_artifact	 artifact;	/* content, or which kind of artifact */
 	int			 first;		/* LAY_TEXT: first line */
 	int			 n;		/* LAY_TEXT: line count */
 	int			 level;		/* OUTLINE: 1 = top */
@@ -37,10 +44,10 @@ struct lay_item {
 		const struct lay_text	*text;	/* LAY_TEXT */
 		const struct co_image	*image;	/* LAY_IMAGE */
 	};
-	const char		*uri;		/* LAY_LINK external */
-	const char		*dest;		/* LINK/DEST/OUTLINE: destination name */
+	const char		*dest;		/* DEST, OUTLINE, a Link's TAG_BEGIN: destination name */
 	const char		*tag;		/* TAG_*: structure tag; OUTLINE: title */
 	const char		*lang;		/* TAG_BEGIN: its language if not the report's */
+	const char		*attr;		/* TAG_BEGIN: Figure's Alt, TH's Scope (Column, Row) */
 };
 
 struct lay_page {

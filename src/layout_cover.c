@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "i18n.h"
 #include "image.h"
 #include "layout_int.h"
@@ -235,7 +236,7 @@ place_facts(struct flow *f, const struct fact_rows *fr, int from, int to, double
 	tag_begin(f, "Table");
 	for (i = from; i < to; i++) {
 		tag_begin(f, "TR");
-		tag_begin(f, "TH");
+		tag_begin_attr(f, "TH", "Row");
 		place_lines(f, fr->label[i], 0, fr->label[i]->nlines, f->left, y);
 		tag_end(f);
 		tag_begin(f, "TD");
@@ -287,14 +288,14 @@ acknowledgement(struct flow *f, double y, bool place)
 			continue;
 		w = MIN(EMBLEM_H * img->width / img->height, f->width / 3);
 		if (place) {
-			tag_begin(f, "Figure");
+			tag_begin_attr(f, "Figure", m->emblem_alt.s != NULL ? m->emblem_alt.s :
+			    m->emblems[i].s);
 			it = add_item(f, LAY_IMAGE);
 			it->image = img;
 			it->x = x;
 			it->y = y;
 			it->w = w;
 			it->h = EMBLEM_H;
-			it->tag = m->emblem_alt.s;
 			tag_end(f);
 		}
 		x += w + 4 * MM;
@@ -384,12 +385,17 @@ flow_cover(struct flow *f)
 		tag_end(f);
 	}
 	if (f->out->logo != NULL) {
+		/* The logo says whose report this is: its Alt names them. */
+		tag_begin_attr(f, "Figure", arena_printf(f->out->arena, "%s%s%s",
+		    i18n_label(CO_LABEL_LOGO, f->doc->lang), m->norganisations > 0 ? ": " : "",
+		    m->norganisations > 0 ? m->organisations[0].s : ""));
 		it = add_item(f, LAY_IMAGE);
 		it->image = f->out->logo;
 		it->x = t->page_width - t->margin_right - 45 * MM;
 		it->y = band + 8 * MM;
 		it->w = 45 * MM;
 		it->h = 22 * MM;
+		tag_end(f);
 	}
 
 	/* The title block, a long title smaller. */

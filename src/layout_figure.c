@@ -98,7 +98,8 @@ flow_figure(struct flow *f, const struct co_node *fig)
 	it->x = f->left;
 	it->y = f->y;
 	g_hash_table_insert(f->target_page, (gpointer)fig, GINT_TO_POINTER(f->pages->len));
-	tag_begin(f, "Figure");
+	tag_begin_attr(f, "Figure", fig->as.figure.alt != NULL ? fig->as.figure.alt :
+	    fig->as.figure.file);
 	if (img != NULL) {
 		it = add_item(f, LAY_IMAGE);
 		it->image = img;
@@ -106,7 +107,6 @@ flow_figure(struct flow *f, const struct co_node *fig)
 		it->y = f->y;
 		it->w = w;
 		it->h = h;
-		it->tag = fig->as.figure.alt;
 	} else {
 		it = add_item(f, LAY_RECT);
 		it->x = f->left + (f->width - w) / 2;

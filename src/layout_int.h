@@ -48,6 +48,7 @@ struct page_note {
 	int		 number;	/* the footnote's number */
 	int		 first;		/* its first line there (a long one goes on) */
 	int		 n;		/* its lines there */
+	int		 lang;		/* the language where it was called (flow.lang) */
 };
 
 /* The paginator's state, shared by every part of the layout. */
@@ -92,12 +93,17 @@ struct flow {
 	bool			 landscape;	/* new pages are turned: a table too wide */
 	int			 lang;		/* enum co_lang of what is placed, -1: the report's */
 	bool			 ragged;	/* list items set ragged right (references) */
+	bool			 pagination;	/* what is placed is the running heads */
 	GHashTable		*table_widths;	/* first table of a run of one shape → widths */
 };
 
 /* layout.c: pages, items and structure tags */
 struct lay_item	*add_item(struct flow *, enum lay_kind);
 void		 tag_begin(struct flow *, const char *tag);
+/* A structure element with its Alt (Figure) or Scope (TH). */
+void		 tag_begin_attr(struct flow *, const char *tag, const char *attr);
+/* A Link element to destination "dest": what is placed inside it is the link. */
+void		 tag_begin_link(struct flow *, const char *dest);
 void		 tag_end(struct flow *);
 void		 new_page(struct flow *);
 struct lay_page	*page_new(GPtrArray *pages, const struct tpl *);

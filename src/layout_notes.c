@@ -127,7 +127,7 @@ notes_extra(struct flow *f, const struct lay_text *t, int first, int n)
 
 /* Reserves "lines" of note "number" from "first" at this page's foot. */
 static void
-reserve(struct flow *f, int number, int first, int lines, const struct lay_text *nt)
+reserve(struct flow *f, int number, int first, int lines, const struct lay_text *nt, int lang)
 {
 	struct page_note	 pn;
 
@@ -138,6 +138,7 @@ reserve(struct flow *f, int number, int first, int lines, const struct lay_text 
 	pn.number = number;
 	pn.first = first;
 	pn.n = lines;
+	pn.lang = lang;
 	g_array_append_val(f->page_notes, pn);
 	f->notes_h += part_height(nt, first, lines);
 	f->bottom = f->page_bottom - f->notes_h;
@@ -161,7 +162,7 @@ notes_take(struct flow *f, const struct lay_text *t, int first, int n)
 		    f->y - (t->bottom[first + n - 1] - t->top[first]);
 		if (part_height(nt, 0, nt->nlines) <= room + 0.01 || !is_long(f, nt)) {
 			/* The whole note (layout made room; on a forced page it may overrun). */
-			reserve(f, hot->tag, 0, nt->nlines, nt);
+			reserve(f, hot->tag, 0, nt->nlines, nt, f->lang);
 			continue;
 		}
 		/* A long note: the lines that fit here, at least two, the rest on the next page. */
@@ -169,10 +170,11 @@ notes_take(struct flow *f, const struct lay_text *t, int first, int n)
 			;
 		if (fit < 2)
 			fit = 0;
-		reserve(f, hot->tag, 0, fit, nt);
+		reserve(f, hot->tag, 0, fit, nt, f->lang);
 		carry.number = hot->tag;
 		carry.first = fit;
 		carry.n = nt->nlines - fit;
+		carry.lang = f->lang;
 		g_array_append_val(f->carry, carry);
 	}
 }
@@ -186,6 +188,7 @@ notes_flush(struct flow *f)
 	double			 y, x = f->tpl->margin_left;
 	guint			 i;
 	bool			 keep = f->keep.active;
+	int			 lang = f->lang;
 
 	if (f->page_notes->len > 0) {
 		/* Placing notes is no content after a heading: keep its state. */
@@ -207,11 +210,23 @@ notes_flush(struct flow *f)
 				it->x = x;
 				it->y = y;
 			}
+			/*
+			 * Its language is the text's that called it (the page may end
+			 * in an abstract in another).  Lbl and P: cairo marks only an
+			 * element's text that has no elements inside.
+			 */
+			f->lang = pn->lang;
 			tag_begin(f, "Note");
-			if (pn->first == 0)
+			if (pn->first == 0) {
+				tag_begin(f, "Lbl");
 				place_lines(f, f->note_label[pn->number], 0, 1, x, y);
+				tag_end(f);
+			}
+			tag_begin(f, "P");
 			place_lines(f, nt, pn->first, pn->n, x + label_width(f), y);
 			tag_end(f);
+			tag_end(f);
+			f->lang = lang;
 			y += part_height(nt, pn->first, pn->n);
 		}
 		f->keep.active = keep;
@@ -230,7 +245,7 @@ notes_start_page(struct flow *f)
 	/* What a long note had left goes first at this page's foot. */
 	for (i = 0; i < f->carry->len; i++) {
 		pn = g_array_index(f->carry, struct page_note, i);
-		reserve(f, pn.number, pn.first, pn.n, f->note_text[pn.number]);
+		reserve(f, pn.number, pn.first, pn.n, f->note_text[pn.number], pn.lang);
 	}
 	g_array_set_size(f->carry, 0);
 }

@@ -318,7 +318,10 @@ place_row_part(struct flow *f, const struct placer *pl, const struct mrow *r, bo
 	for (x = f->left, c = 0; c < pl->ncols; x += pl->w[c], c++) {
 		if (r->cells[c] == NULL)
 			continue;	/* covered by the cell before */
-		tag_begin(f, r->kind == ROW_HEAD ? "TH" : "TD");
+		if (r->kind == ROW_HEAD)
+			tag_begin_attr(f, "TH", "Column");
+		else
+			tag_begin(f, "TD");
 		place_lines(f, r->cells[c], pl->from[c], pl->to[c] - pl->from[c], x + pad,
 		    f->y + pad);
 		tag_end(f);
@@ -584,13 +587,16 @@ flow_grid(struct flow *f, struct grid *g)
 			g_hash_table_insert(f->target_page, (gpointer)g->node,
 			    GINT_TO_POINTER(f->pages->len));
 		}
+		/* The caption is the table's first child, as PDF/UA wants it. */
+		tag_begin(f, "Table");
 		tag_begin(f, "Caption");
 		place_lines(f, cap, 0, cap->nlines, f->left, f->y);
 		tag_end(f);
 		f->y += cap->height + 4;
-	} else
+	} else {
 		ensure(f, keep);
-	tag_begin(f, "Table");
+		tag_begin(f, "Table");
+	}
 	place_headers(f, &pl);
 	onpage = 0;
 	last = -1;

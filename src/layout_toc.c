@@ -54,17 +54,24 @@ place_toc(struct flow *f, int first_body_page, GPtrArray *titles)
 		indent = (level - 1) * 9 * MM;
 		numw = level == 1 ? 9 * MM : 12 * MM;
 		/* "Liite 1" takes the room it needs; an abstract has no number. */
+		/*
+		 * Number, title and page are three texts: each ends in a space, so
+		 * that the entry reads "1 Yhteenveto 3" when copied or read aloud.
+		 */
 		label = section_label(f, h->section);
-		num = label == NULL ? NULL : plain_text(f, label, &numfont, 1.2, 0,
-		    MEASURE_NOWRAP, &t->text);
+		s = label == NULL ? NULL : g_strconcat(label, " ", NULL);
+		num = s == NULL ? NULL : plain_text(f, s, &numfont, 1.2, 0, MEASURE_NOWRAP, &t->text);
+		g_free(s);
 		if (num != NULL)
-			numw = MAX(numw, num->width + 2.5 * MM);
+			numw = MAX(numw, num->x[0] + num->w[0] + 2.5 * MM);
 		/* Each title is measured once, for both passes. */
 		if (k < titles->len)
 			text = g_ptr_array_index(titles, k);
 		else {
-			text = plain_text(f, h->section->as.section.title, &font, 1.2,
-			    f->width - indent - numw - pagew, 0, &t->text);
+			s = g_strconcat(h->section->as.section.title, " ", NULL);
+			text = plain_text(f, s, &font, 1.2, f->width - indent - numw - pagew, 0,
+			    &t->text);
+			g_free(s);
 			g_ptr_array_add(titles, text);
 		}
 		k++;
@@ -81,13 +88,18 @@ place_toc(struct flow *f, int first_body_page, GPtrArray *titles)
 		s = g_strdup_printf("%d", first_body_page + h->page + 1);
 		pg = plain_text(f, s, &numfont, 1.2, pagew, MEASURE_RIGHT, &t->text);
 		g_free(s);
+		/* TOCI > Reference > Link, the link holding the entry's text. */
 		tag_begin(f, "TOCI");
+		tag_begin(f, "Reference");
+		tag_begin_link(f, h->dest);
 		if (num != NULL)
 			place_lines(f, num, 0, num->nlines, f->left + indent, y0);
 		place_lines(f, text, 0, text->nlines, f->left + indent + numw, y0);
 		lasty = y0 + text->top[text->nlines - 1];
 		place_lines(f, pg, 0, pg->nlines, f->left + f->width - pagew, lasty);
-		tag_end(f);
+		tag_end(f);	/* Link */
+		tag_end(f);	/* Reference */
+		tag_end(f);	/* TOCI */
 		/* Dot leader from the end of the title to the page number. */
 		endx = f->left + indent + numw + text->x[text->nlines - 1] +
 		    text->w[text->nlines - 1] + 3;
@@ -99,12 +111,6 @@ place_toc(struct flow *f, int first_body_page, GPtrArray *titles)
 			it->colour = &t->muted;
 			it->line_width = 0.9;
 		}
-		it = add_item(f, LAY_LINK);
-		it->x = f->left + indent;
-		it->y = y0;
-		it->w = f->width - indent;
-		it->h = text->height;
-		it->dest = h->dest;
 		f->y += text->height + 1.2 * MM;
 	}
 	tag_end(f);
@@ -207,6 +213,7 @@ add_running(struct flow *f, struct lay_page *p, int number, int total)
 	double			 yh, yf;
 
 	f->page = p;
+	f->pagination = true;
 	/* A page of its own size (a landscape table's) has its heads across it. */
 	f->width = p->width - t->margin_left - t->margin_right;
 	yh = t->margin_top - 12 * MM;
@@ -233,6 +240,7 @@ add_running(struct flow *f, struct lay_page *p, int number, int total)
 	place_pair(f, 2, l, r, yf);
 	g_free(l);
 	g_free(r);
+	f->pagination = false;
 }
 
 /*

@@ -19,6 +19,7 @@ static gboolean	 opt_quiet;
 static char	*opt_output;
 static char	*opt_xml;
 static char	*opt_dump;
+static char	*opt_pdf_standard;
 
 static GOptionEntry entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
@@ -27,6 +28,9 @@ static GOptionEntry entries[] = {
 	  "write the archival XML to FILE (default: beside the report)", "FILE" },
 	{ "dump", 't', 0, G_OPTION_ARG_STRING, &opt_dump,
 	  "print to standard output: tree (the model), layout (the pages) or xml", "KIND" },
+	{ "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &opt_pdf_standard,
+	  "make the PDF a-1b, a-2b (the default), a-3b (with the XML and the "
+	  "source inside) or none; each is PDF/UA-1 too", "STD" },
 	{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
 	  "print errors only, no warnings or summary", NULL },
 	{ "version", 'V', 0, G_OPTION_ARG_NONE, &opt_version,
@@ -152,6 +156,8 @@ run(const char *command, const char *input)
 	int		 rc = 0;
 
 	doc = co_doc_load(input, NULL, 0, CO_INPUT_AUTO, print_diag, NULL);
+	if (opt_pdf_standard != NULL)
+		co_doc_set_pdf_standard(doc, opt_pdf_standard);
 	/* 'check' lays the report out too, and sums up after that. */
 	if (strcmp(command, "check") != 0 || opt_dump != NULL ||
 	    co_doc_level(doc) >= CO_LEVEL_ERROR)
@@ -183,8 +189,9 @@ run(const char *command, const char *input)
 			if (error != NULL)
 				fprintf(stderr, "closeout: %s\n", error);
 			co_buffer_free(error);
+			rc = co_doc_level(doc) >= CO_LEVEL_ERROR ? EXIT_REPORT : EXIT_USAGE;
 			co_doc_free(doc);
-			return co_doc_level(doc) >= CO_LEVEL_ERROR ? EXIT_REPORT : EXIT_USAGE;
+			return rc;
 		}
 		/* A full disk or a closed pipe must not pass for success. */
 		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
@@ -285,6 +292,11 @@ main(int argc, char *argv[])
 	if (argc != 3 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "render") != 0)) {
 		fprintf(stderr, "usage: closeout check|render REPORT [-o OUT.pdf] [--xml OUT.xml]\n"
 		    "Try 'closeout --help'.\n");
+		exit(EXIT_USAGE);
+	}
+	if (opt_pdf_standard != NULL && !co_pdf_standard_ok(opt_pdf_standard)) {
+		fprintf(stderr, "closeout: --pdf-standard takes a-1b, a-2b, a-3b or none, "
+		    "not '%s'\n", opt_pdf_standard);
 		exit(EXIT_USAGE);
 	}
 	if (!co_source_date_ok()) {

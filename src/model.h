@@ -330,6 +330,7 @@ struct co_doc {
 	enum co_lang	 lang;		/* from meta.language */
 	struct co_node	*root;		/* CO_KIND_DOC */
 	int		 nsections;	/* sections numbered */
+	int		 pdf_standard;	/* enum tpl_pdf_standard asked for, or -1: the template's */
 };
 
 extern const char *const		 model_kind_names[CO_KIND__MAX];

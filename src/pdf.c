@@ -5,6 +5,9 @@
 #include <glib.h>
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -13,7 +16,7 @@
 #include "layout.h"
 #include "model.h"
 #include "outfile.h"
-#include "pdf_finish.h"
+#include "pdf_archive.h"
 #include "render_pdf.h"
 #include "template.h"
 
@@ -37,27 +40,92 @@ sink_write(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Paints the pages into "tmp" and completes the file; false with *error set. */
+/* The standard the PDF is made to: the one asked for, else the template's. */
+static enum tpl_pdf_standard
+standard_of(const struct co_doc *doc, const struct co_pages *pages)
+{
+	return doc->pdf_standard >= 0 ? (enum tpl_pdf_standard)doc->pdf_standard :
+	    pages->tpl->pdf_standard;
+}
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(((const struct pdf_attachment *)x)->name,
+	    ((const struct pdf_attachment *)y)->name);
+}
+
+/*
+ * PDF/A-3b carries the archival XML (the alternative a machine reads) and,
+ * for a YAML report, its source; a report read from our XML has it as both.
+ * Returns how many, their names and the XML's buffer in "keep" to free.
+ */
+static int
+attachments(struct co_doc *doc, const char *path, struct pdf_attachment at[2],
+    char **keep)
+{
+	char	*base = g_path_get_basename(path), *dot;
+	size_t	 len;
+	int	 n = 0;
+
+	if ((dot = strrchr(base, '.')) != NULL)
+		*dot = '\0';
+	keep[0] = g_strdup_printf("%s.xml", base);
+	keep[1] = g_path_get_basename(doc->path);
+	keep[2] = co_render_xml(doc, &len);
+	at[n].name = keep[0];
+	at[n].mime = "application/xml";
+	at[n].relation = "Alternative";
+	at[n].desc = "The report in closeout's archival XML (schemas/closeout-report.xsd)";
+	at[n].data = keep[2];
+	at[n++].len = len;
+	if (doc->input != CO_INPUT_XML && doc->src != NULL && strcmp(keep[0], keep[1]) != 0) {
+		at[n].name = keep[1];
+		at[n].mime = "application/yaml";
+		at[n].relation = "Source";
+		at[n].desc = "The report as its authors wrote it (YAML)";
+		at[n].data = doc->src;
+		at[n++].len = doc->srclen;
+	}
+	/* The name tree wants its keys in order. */
+	qsort(at, n, sizeof(*at), by_name);
+	g_free(base);
+	return n;
+}
+
+/*
+ * Paints the pages into "tmp" and completes the file; false with *error
+ * set.  The pages are freed once painted: finishing the file needs the
+ * memory they held.
+ */
 static bool
-write_pages(const struct co_doc *doc, const struct co_pages *pages, const char *tmp,
+write_pages(struct co_doc *doc, struct co_pages **pages, const char *tmp,
     const char *path, char **error)
 {
 	struct sink		 s;
-	struct pdf_finish_info	 info;
+	struct pdf_marks	 marks;
+	struct pdf_archive_info	 info;
+	struct pdf_attachment	 at[2];
+	char			*keep[3] = { NULL, NULL, NULL };
 	bool			 ok = false;
 
-	if ((s.fp = fopen(tmp, "w+b")) == NULL) {
+	if ((s.fp = fopen(tmp, "wb")) == NULL) {
 		*error = g_strdup_printf("%s: %s", path, g_strerror(errno));
 		return false;
 	}
 	s.md5 = g_checksum_new(G_CHECKSUM_MD5);
 	s.failed = false;
-	if (co_render_pdf(pages, sink_write, &s, path, error)) {
-		/* The identifier depends on the content only: reproducible output. */
-		info.lang = model_lang_codes[doc->lang];
-		info.id = g_checksum_get_string(s.md5);
-		ok = pdf_finish(s.fp, &info, error);
-	}
+	pdf_marks_init(&marks);
+	memset(&info, 0, sizeof(info));
+	info.doc = doc;
+	info.standard = standard_of(doc, *pages);
+	info.marks = &marks;
+	ok = co_render_pdf(*pages, info.standard, sink_write, &s, path, &marks, error);
+	g_clear_pointer(pages, co_layout_free);
+#ifdef __GLIBC__
+	/* What the pages held goes back to the system before libqpdf reads the file. */
+	malloc_trim(0);
+#endif
 	if (fclose(s.fp) != 0 || s.failed) {
 		if (ok || *error == NULL) {
 			g_free(*error);
@@ -65,6 +133,24 @@ write_pages(const struct co_doc *doc, const struct co_pages *pages, const char *
 		}
 		ok = false;
 	}
+	if (ok) {
+		/* The identifier depends on the content only: reproducible output. */
+		info.id = g_checksum_get_string(s.md5);
+		if (info.standard == TPL_PDF_A3B) {
+			info.attach = at;
+			info.nattach = attachments(doc, path, at, keep);
+		}
+		if (!pdf_archive(tmp, &info, error)) {
+			char *e = *error;
+			*error = g_strdup_printf("%s: %s", path, e);
+			g_free(e);
+			ok = false;
+		}
+	}
+	g_free(keep[0]);
+	g_free(keep[1]);
+	co_buffer_free(keep[2]);
+	pdf_marks_free(&marks);
 	g_checksum_free(s.md5);
 	return ok;
 }
@@ -114,7 +200,7 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 {
 	struct co_pages	*pages;
 	char		*tmp = NULL;
-	int		 pagecount = -1;
+	int		 pagecount = -1, count;
 
 	*error = NULL;
 	if ((pages = lay_out(doc, error)) == NULL)
@@ -122,13 +208,14 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 	/* A temporary file beside the target; the PDF appears only when complete. */
 	if ((tmp = outfile_begin(path, error)) == NULL)
 		goto out;
-	if (!write_pages(doc, pages, tmp, path, error)) {
+	count = pages->pages->len;
+	if (!write_pages(doc, &pages, tmp, path, error)) {
 		outfile_discard(tmp);
 		goto out;
 	}
 	if (!outfile_commit(tmp, path, error))
 		goto out;
-	pagecount = pages->pages->len;
+	pagecount = count;
 out:
 	g_free(tmp);
 	co_layout_free(pages);
@@ -164,6 +251,30 @@ co_render_layout(struct co_doc *doc, size_t *len, char **error)
 		*len = strlen(out);
 	co_layout_free(pages);
 	return out;
+}
+
+bool
+co_pdf_standard_ok(const char *name)
+{
+	int	 i;
+
+	for (i = 0; tpl_pdf_standards[i] != NULL; i++)
+		if (strcmp(tpl_pdf_standards[i], name) == 0)
+			return true;
+	return false;
+}
+
+bool
+co_doc_set_pdf_standard(struct co_doc *doc, const char *name)
+{
+	int	 i;
+
+	for (i = 0; tpl_pdf_standards[i] != NULL; i++)
+		if (strcmp(tpl_pdf_standards[i], name) == 0) {
+			doc->pdf_standard = i;
+			return true;
+		}
+	return false;
 }
 
 /* The XML in a temporary file beside "path": its name (g_free), or NULL with *error. */

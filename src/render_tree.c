@@ -171,7 +171,6 @@ static const char *const item_names[LAY__MAX] = {
 	"rect",		/* LAY_RECT */
 	"line",		/* LAY_LINE */
 	"dots",		/* LAY_DOTS */
-	"link",		/* LAY_LINK */
 	"dest",		/* LAY_DEST */
 	"outline",	/* LAY_OUTLINE */
 	"tag",		/* LAY_TAG_BEGIN */
@@ -254,10 +253,6 @@ layout_dump(const struct co_pages *pages)
 				g_string_append_printf(out, " %.1f %.1f to %.1f %.1f", it->x, it->y,
 				    it->x + it->w, it->y + it->h);
 				break;
-			case LAY_LINK:
-				g_string_append_printf(out, " %.1f %.1f %.1fx%.1f %s", it->x, it->y,
-				    it->w, it->h, it->uri != NULL ? it->uri : it->dest);
-				break;
 			case LAY_DEST:
 				g_string_append_printf(out, " %s %.1f %.1f", it->dest, it->x, it->y);
 				break;
@@ -272,6 +267,16 @@ layout_dump(const struct co_pages *pages)
 			case LAY__MAX:
 				break;
 			}
+			/* What is not content, and what an element carries for the PDF. */
+			if (it->artifact != LAY_CONTENT)
+				g_string_append(out, it->artifact == LAY_PAGINATION ? " ~pagination" :
+				    " ~layout");
+			if (it->kind == LAY_TAG_BEGIN && it->attr != NULL)
+				g_string_append_printf(out, " [%s]", it->attr);
+			if (it->kind == LAY_TAG_BEGIN && it->lang != NULL)
+				g_string_append_printf(out, " lang=%s", it->lang);
+			if (it->kind == LAY_TAG_BEGIN && it->dest != NULL)
+				g_string_append_printf(out, " -> %s", it->dest);
 			g_string_append_c(out, '\n');
 			if (it->kind == LAY_TAG_BEGIN)
 				depth++;

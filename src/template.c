@@ -76,13 +76,14 @@ set_defaults(struct tpl *t)
 	t->rule = (struct tpl_colour){ 0.72, 0.75, 0.78 };
 	t->head_fill = (struct tpl_colour){ 0.88, 0.92, 0.95 };
 	t->stripe_fill = (struct tpl_colour){ 0.965, 0.97, 0.975 };
-	t->header_left = g_strdup("{title}");
+	t->header_left = g_strdup("{short_title}");
 	t->header_right = g_strdup("{project}");
 	t->footer_left = g_strdup("{date}");
 	t->footer_right = g_strdup("{page} / {pages}");
 	t->justify = true;
 	t->hyphenate = true;
 	t->toc_depth = 3;
+	t->pdf_standard = TPL_PDF_A2B;
 }
 
 /* State while one template file is read. */
@@ -418,11 +419,36 @@ read_text(struct reader *r, const struct ynode *map)
 	}
 }
 
+const char *const tpl_pdf_standards[] = { "none", "a-1b", "a-2b", "a-3b", NULL };
+
+/* pdf: { standard: a-2b }: what the PDF claims, and is made to be. */
+static void
+read_pdf(struct reader *r, const struct ynode *map)
+{
+	static const char *const keys[] = { "standard", NULL };
+	const struct ynode	*k;
+	int			 i;
+
+	if (!want(r, map, Y_MAP, "pdf"))
+		return;
+	for (k = map->first; k != NULL && k->next != NULL; k = k->next->next) {
+		if (lookup(r, k, keys, "pdf") != 0 || !want(r, k->next, Y_SCALAR, "standard"))
+			continue;
+		for (i = 0; tpl_pdf_standards[i] != NULL; i++)
+			if (strcmp(tpl_pdf_standards[i], k->next->str) == 0)
+				r->tpl->pdf_standard = i;
+		if (tpl_pdf_standards[r->tpl->pdf_standard] == NULL ||
+		    strcmp(tpl_pdf_standards[r->tpl->pdf_standard], k->next->str) != 0)
+			fail(r, k->next, CO_DIAG_E_VALUE, "'%s' for pdf.standard", k->next->str,
+			    "write a-1b, a-2b, a-3b or none");
+	}
+}
+
 static void
 read_template(struct reader *r, const struct ynode *root)
 {
 	static const char *const keys[] = { "page", "fonts", "colours", "spacing",
-	    "header", "footer", "text", NULL };
+	    "header", "footer", "text", "pdf", NULL };
 	const struct ynode	*k;
 
 	if (root == NULL)
@@ -442,6 +468,7 @@ read_template(struct reader *r, const struct ynode *root)
 		case 5: read_running(r, k->next, "footer", &r->tpl->footer_left,
 			    &r->tpl->footer_right); break;
 		case 6: read_text(r, k->next); break;
+		case 7: read_pdf(r, k->next); break;
 		}
 	}
 	if (r->tpl->margin_left + r->tpl->margin_right > r->tpl->page_width - 100 ||

@@ -13,6 +13,16 @@ struct tpl_colour {
 
 #include "diag.h"
 
+/* The PDF's archival standard (the order of tpl_pdf_standards[]). */
+enum tpl_pdf_standard {
+	TPL_PDF_NONE,		/* plain PDF 1.5, tagged */
+	TPL_PDF_A1B,		/* PDF/A-1b and PDF/UA-1 */
+	TPL_PDF_A2B,		/* PDF/A-2b and PDF/UA-1: the default */
+	TPL_PDF_A3B		/* PDF/A-3b and PDF/UA-1, the XML and the source inside */
+};
+
+extern const char *const tpl_pdf_standards[];
+
 struct tpl_font {
 	const char	*family;	/* fontconfig family name, interned */
 	double		 size;		/* points */
@@ -61,6 +71,7 @@ struct tpl {
 	bool		 justify;	/* justified paragraphs */
 	bool		 hyphenate;	/* dictionary hyphenation */
 	int		 toc_depth;	/* heading levels listed in the contents */
+	enum tpl_pdf_standard pdf_standard; /* what the PDF claims and is made to be */
 };
 
 /*

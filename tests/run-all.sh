@@ -55,6 +55,9 @@ $PY tests/pdf/check_prose.py "$CLOSEOUT" "$WORK/prose" || fail=$((fail + 1))
 section "typesetting real content: cover, header, addresses, -hanke names, tables (tests/pdf)"
 $PY tests/pdf/check_typeset.py "$CLOSEOUT" "$WORK/typeset" || fail=$((fail + 1))
 
+section "archival and accessible PDF: PDF/A (Preflight, veraPDF's rules), PDF/UA-1 (tests/pdf)"
+$PY tests/pdf/check_archive.py "$CLOSEOUT" "$WORK/archive" || fail=$((fail + 1))
+
 section "word recall: every word of every report in the PDF and the XML (tests/pdf)"
 $PY tests/pdf/check_recall.py "$CLOSEOUT" "$WORK/recall" || fail=$((fail + 1))
 

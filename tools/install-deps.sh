@@ -1,16 +1,23 @@
 #!/bin/sh
-# Installs the Debian packages closeout needs to build, render and test,
-# but only those that are missing (apt-get runs as root, or through sudo).
+# Installs the Debian packages closeout needs to build and render, and with
+# --tests those the test suite needs, but only those that are missing
+# (apt-get runs as root, or through sudo).
 set -eu
 
+# To build closeout and render a report.
 PKGS="build-essential pkg-config
-libyaml-dev libxml2-dev libxml2-utils libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
-libpango1.0-dev libcairo2-dev librsvg2-dev
+libyaml-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
+libpango1.0-dev libcairo2-dev librsvg2-dev libqpdf-dev icc-profiles-free
 libvoikko-dev voikko-fi libhyphen-dev hyphen-sv hyphen-en-us
-qpdf poppler-utils
-fonts-sil-charis fonts-lato fonts-dejavu-core
-python3 python3-yaml python3-jsonschema time
-clang libclang-rt-14-dev valgrind locales"
+fonts-sil-charis fonts-lato fonts-dejavu-core"
+
+# To run the test suite too (--tests): the checkers and validators, PDFBox
+# Preflight among them, and the sanitizers' and fuzzers' tools.
+TEST_PKGS="libxml2-utils qpdf poppler-utils python3 python3-yaml python3-jsonschema
+python3-pikepdf libpdfbox2-java default-jre-headless libactivation-java libjaxb-api-java
+time clang libclang-rt-14-dev valgrind locales"
+
+[ "${1:-}" = "--tests" ] && PKGS="$PKGS $TEST_PKGS"
 
 # The hostile tests render under fi_FI.UTF-8 to show the locale changes nothing.
 fi_locale() {

@@ -242,7 +242,7 @@ def dump_pages(closeout, src, env):
         if m:
             pages.append((float(m.group(1)), float(m.group(2)), [], []))
             continue
-        m = re.match(r'\s*text ([-\d.]+) ([-\d.]+) lines \d+\+\d+ h ([\d.]+) "(.*)"$', line)
+        m = re.match(r'\s*text ([-\d.]+) ([-\d.]+) lines \d+\+\d+ h ([\d.]+) "(.*)"( ~\w+)?$', line)
         if m and pages:
             pages[-1][2].append((float(m.group(1)), float(m.group(2)), float(m.group(3)), m.group(4)))
         m = re.match(r"\s*rect ([-\d.]+) ([-\d.]+) ([\d.]+)x([\d.]+)", line)
