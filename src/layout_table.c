@@ -712,7 +712,7 @@ build_grid(struct flow *f, const struct co_node *t, struct grid *g)
 {
 	const struct co_node	*row, *cell;
 	struct gcell		*gc;
-	int			 ncols = t->as.table.ncols, n, k, c, nrows;
+	int			 ncols = t->as.table.ncols, n, k, c, nrows, span;
 
 	grid_init(g, ncols);
 	g->caption = t->as.table.caption;
@@ -734,8 +734,9 @@ build_grid(struct flow *f, const struct co_node *t, struct grid *g)
 			gc->loose = mostly_address(&gc->r);
 			if (row->as.row.total)
 				rich_span(&gc->r, 0, MS_BOLD);
-			/* The columns it spans: covered slots. */
-			for (k = 1; k < gc->span; k++)
+			/* The columns it spans: covered slots (which move the cells: gc goes stale). */
+			span = gc->span;
+			for (k = 1; k < span; k++)
 				grid_cell(g)->span = 0;
 			n += MAX(cell->as.cell.span, 1);
 		}

@@ -294,7 +294,7 @@ lines_fit(PangoLayout *l, double width)
 			last = r->data;
 		for (g = last != NULL ? last->glyphs->num_glyphs - 1 : -1; g >= 0; g--) {
 			const char *c = text + last->item->offset + last->glyphs->log_clusters[g];
-			if (*c != ' ' && memcmp(c, LS, 3) != 0)
+			if (*c != ' ' && strncmp(c, LS, 3) != 0)	/* stops at the text's end */
 				break;
 			w -= last->glyphs->glyphs[g].geometry.width;
 		}

@@ -359,7 +359,7 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 		}
 		/* The hyphen of a chosen break copies as the soft hyphen it stands for. */
 		if (it.end_index - it.start_index == 3 && memcmp(text + it.start_index, HYPHEN, 3) == 0 &&
-		    memcmp(text + it.end_index, LS, 3) == 0) {
+		    strncmp(text + it.end_index, LS, 3) == 0) {
 			append_cluster(m, "\xc2\xad", 2, drawn);
 			continue;
 		}

@@ -20,6 +20,25 @@
 #include "render_pdf.h"
 #include "template.h"
 
+/*
+ * With CLOSEOUT_TIMES set, what each step of writing the PDF took goes to
+ * standard error ("closeout: times: layout 0.812 s, paint 0.401 s, finish
+ * 0.150 s"), for the benchmark's table.
+ */
+static gint64	 step_start;
+static GString	*step_times;
+
+static void
+step_done(const char *what)
+{
+	gint64	 now = g_get_monotonic_time();
+
+	if (step_times != NULL)
+		g_string_append_printf(step_times, "%s%s %.3f s", step_times->len > 0 ? ", " : "",
+		    what, (now - step_start) / 1e6);
+	step_start = now;
+}
+
 /* Where cairo's bytes go: the temporary file, and a checksum for the /ID. */
 struct sink {
 	FILE		*fp;		/* the temporary output */
@@ -121,6 +140,7 @@ write_pages(struct co_doc *doc, struct co_pages **pages, const char *tmp,
 	info.standard = standard_of(doc, *pages);
 	info.marks = &marks;
 	ok = co_render_pdf(*pages, info.standard, sink_write, &s, path, &marks, error);
+	step_done("paint");
 	g_clear_pointer(pages, co_layout_free);
 #ifdef __GLIBC__
 	/* What the pages held goes back to the system before libqpdf reads the file. */
@@ -146,6 +166,7 @@ write_pages(struct co_doc *doc, struct co_pages **pages, const char *tmp,
 			g_free(e);
 			ok = false;
 		}
+		step_done("finish");
 	}
 	g_free(keep[0]);
 	g_free(keep[1]);
@@ -203,8 +224,12 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 	int		 pagecount = -1, count;
 
 	*error = NULL;
+	if (g_getenv("CLOSEOUT_TIMES") != NULL)
+		step_times = g_string_new(NULL);
+	step_start = g_get_monotonic_time();
 	if ((pages = lay_out(doc, error)) == NULL)
 		return -1;
+	step_done("layout");
 	/* A temporary file beside the target; the PDF appears only when complete. */
 	if ((tmp = outfile_begin(path, error)) == NULL)
 		goto out;
@@ -216,7 +241,13 @@ co_write_pdf(struct co_doc *doc, const char *path, char **error)
 	if (!outfile_commit(tmp, path, error))
 		goto out;
 	pagecount = count;
+	if (step_times != NULL)
+		fprintf(stderr, "closeout: times: %s\n", step_times->str);
 out:
+	if (step_times != NULL) {
+		g_string_free(step_times, TRUE);
+		step_times = NULL;
+	}
 	g_free(tmp);
 	co_layout_free(pages);
 	return pagecount;

@@ -118,7 +118,9 @@ def paragraphs(node, out):
 def run_once(cmd):
     """Wall time, peak memory (MiB) and output of one whole-process run."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # closeout says what its steps took (layout, paint, finish).
+    env = dict(os.environ, CLOSEOUT_TIMES="1")
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     _, status, usage = os.wait4(p.pid, 0)
     t1 = time.perf_counter()
     out = p.stdout.read() + p.stderr.read()
@@ -135,6 +137,7 @@ def measure_all(jobs):
     inputs (floor, per page) then hold.  Returns per job its median time, peak
     memory and last output."""
     times = {name: [] for name, _, _ in jobs}
+    finish = {name: [] for name, _, _ in jobs}
     peaks = {name: 0.0 for name, _, _ in jobs}
     outs = {}
     for r in range(max(runs for _, _, runs in jobs)):
@@ -143,7 +146,11 @@ def measure_all(jobs):
                 t, peak, outs[name] = run_once(cmd)
                 times[name].append(t)
                 peaks[name] = max(peaks[name], peak)
-    return {name: (statistics.median(times[name]), peaks[name], outs[name]) for name in times}
+                m = re.search(r"finish ([0-9.]+) s", outs[name])
+                if m:
+                    finish[name].append(float(m.group(1)))
+    return {name: (statistics.median(times[name]), peaks[name], outs[name],
+                   statistics.median(finish[name]) if finish[name] else None) for name in times}
 
 
 # Inputs: name, how many runs, and whether the floor runs on its text too.
@@ -197,21 +204,22 @@ def main():
     got = measure_all(jobs)
     rows = []
     for name, _, _ in INPUTS:
-        t, mem, out = got[name]
+        t, mem, out, fin = got[name]
         pages = int(re.search(r"(\d+) pages", out).group(1))
         ft = fpages = None
         if name + " floor" in got:
-            ft, _, fout = got[name + " floor"]
+            ft, _, fout, _ = got[name + " floor"]
             fpages = int(fout.strip())
-        rows.append((name, pages, t, ft, fpages, mem))
+        rows.append((name, pages, t, ft, fpages, mem, fin))
 
     print()
-    print("| input | pages | time | floor | ratio to floor | peak memory |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, pages, t, ft, fpages, mem in rows:
+    print("| input | pages | time | of it PDF/A and PDF/UA | floor | ratio to floor | peak memory |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, pages, t, ft, fpages, mem, fin in rows:
         ratio = f"{t / ft:.2f}×" if ft else "–"
         fl = f"{ft:.3f} s ({fpages} p.)" if ft else "–"
-        print(f"| {name} | {pages} | {t:.3f} s | {fl} | {ratio} | {mem:.1f} MiB |")
+        fs = f"{fin:.3f} s" if fin is not None else "–"
+        print(f"| {name} | {pages} | {t:.3f} s | {fs} | {fl} | {ratio} | {mem:.1f} MiB |")
     print()
 
     by = {r[0]: r for r in rows}
