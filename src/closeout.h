@@ -73,6 +73,17 @@ CO_API int		 co_write_pdf(struct co_doc *, const char *path, char **error);
 CO_API int		 co_write_outputs(struct co_doc *, const char *pdf, const char *xml,
 			    char **error);
 /*
+ * The same in two steps, so that outputs that cannot be made (a missing
+ * folder, a directory in the way) are refused before any work: the files
+ * are opened, with no name yet, beside their targets ("-" is standard
+ * output; not both).  co_outputs_write() writes, puts them in place and
+ * frees them; co_outputs_discard() frees them unwritten.
+ */
+struct co_outputs;
+CO_API struct co_outputs *co_outputs_open(const char *pdf, const char *xml, char **error);
+CO_API int		 co_outputs_write(struct co_doc *, struct co_outputs *, char **error);
+CO_API void		 co_outputs_discard(struct co_outputs *);
+/*
  * The PDF's archival standard for this report, over its template's:
  * "a-1b", "a-2b", "a-3b" (PDF/A-3b with the XML and the source inside) or
  * "none"; each is PDF/UA-1 as well.  False, changing nothing, for another
@@ -80,7 +91,10 @@ CO_API int		 co_write_outputs(struct co_doc *, const char *pdf, const char *xml,
  */
 CO_API bool		 co_doc_set_pdf_standard(struct co_doc *, const char *name);
 CO_API bool		 co_pdf_standard_ok(const char *name);
-/* Removes every temporary output still open: safe in a signal handler. */
+/*
+ * Removes every temporary name still there (outputs have none, unless the
+ * file system cannot make unnamed files): safe in a signal handler.
+ */
 CO_API void		 co_abort_outputs(void);
 /*
  * The pages as text, laid out as co_write_pdf() would (`closeout -t

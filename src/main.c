@@ -108,53 +108,80 @@ summary(const char *path, const struct co_doc *doc)
 }
 
 /*
- * The PDF and the XML: both are written, or neither replaces what was
- * there.
+ * The outputs' names: -o and --xml, else beside the report.  An XML input
+ * already is the archival copy, and a stream (-o -) is what was asked for:
+ * the other file then only on request.
  */
-static int
-render(struct co_doc *doc, const char *input)
+static void
+output_names(const char *input, char **pdf, char **xml)
 {
-	char		*pdf, *xml, *error = NULL;
-	int		 rc = 0, pages;
+	*pdf = opt_output ? g_strdup(opt_output) : beside(input, "pdf");
+	if (opt_xml != NULL)
+		*xml = g_strdup(opt_xml);
+	else if (g_str_has_suffix(input, ".xml") || strcmp(*pdf, "-") == 0)
+		*xml = NULL;
+	else
+		*xml = beside(input, "xml");
+}
 
-	pdf = opt_output ? g_strdup(opt_output) : beside(input, "pdf");
-	/* An XML input already is the archival copy: write it only on request. */
-	xml = opt_xml ? g_strdup(opt_xml) :
-	    g_str_has_suffix(input, ".xml") ? NULL : beside(input, "xml");
-	if (same_file(input, pdf) || (xml != NULL && same_file(input, xml))) {
+/*
+ * Opens the outputs before any work, so that a missing folder or a
+ * directory in the way is said at once; NULL after a message.
+ */
+static struct co_outputs *
+open_outputs(const char *input, char **pdfp)
+{
+	struct co_outputs	*o = NULL;
+	char			*pdf, *xml, *error = NULL;
+
+	output_names(input, &pdf, &xml);
+	if (same_file(input, pdf) || (xml != NULL && same_file(input, xml)))
 		fprintf(stderr, "closeout: %s: refusing to overwrite the input\n",
 		    same_file(input, pdf) ? pdf : xml);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	if (xml != NULL && same_target(pdf, xml)) {
+	else if (xml != NULL && strcmp(pdf, "-") != 0 && same_target(pdf, xml))
 		fprintf(stderr, "closeout: %s: the PDF and the XML cannot be the same file\n",
 		    pdf);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	pages = co_write_outputs(doc, pdf, xml, &error);
+	else if ((o = co_outputs_open(pdf, xml, &error)) == NULL)
+		fprintf(stderr, "closeout: %s\n", error);
+	co_buffer_free(error);
+	g_free(xml);
+	*pdfp = pdf;
+	return o;
+}
+
+/* The PDF and the XML: both are written, or neither replaces what was there. */
+static int
+render(struct co_doc *doc, struct co_outputs *outputs, const char *pdf)
+{
+	char		*error = NULL;
+	int		 rc = 0, pages;
+
+	pages = co_outputs_write(doc, outputs, &error);
 	if (pages < 0) {
 		if (error != NULL)
 			fprintf(stderr, "closeout: %s\n", error);
 		rc = co_doc_level(doc) >= CO_LEVEL_ERROR ? EXIT_REPORT : EXIT_USAGE;
 	} else if (!opt_quiet)
-		fprintf(stderr, "%s: %d pages\n", pdf, pages);
+		fprintf(stderr, "%s: %d pages\n", strcmp(pdf, "-") == 0 ? "standard output" :
+		    pdf, pages);
 	co_buffer_free(error);
-out:
-	g_free(pdf);
-	g_free(xml);
 	return rc;
 }
 
 static int
 run(const char *command, const char *input)
 {
-	struct co_doc	*doc;
-	char		*buf;
-	size_t		 len;
-	int		 rc = 0;
+	struct co_doc		*doc;
+	struct co_outputs	*outputs = NULL;
+	char			*buf, *pdf = NULL;
+	size_t			 len;
+	int			 rc = 0;
 
+	if (strcmp(command, "render") == 0 && opt_dump == NULL &&
+	    (outputs = open_outputs(input, &pdf)) == NULL) {
+		g_free(pdf);
+		return EXIT_USAGE;
+	}
 	doc = co_doc_load(input, NULL, 0, CO_INPUT_AUTO, print_diag, NULL);
 	if (opt_pdf_standard != NULL)
 		co_doc_set_pdf_standard(doc, opt_pdf_standard);
@@ -162,13 +189,12 @@ run(const char *command, const char *input)
 	if (strcmp(command, "check") != 0 || opt_dump != NULL ||
 	    co_doc_level(doc) >= CO_LEVEL_ERROR)
 		summary(input, doc);
-	if (co_doc_level(doc) >= CO_LEVEL_FATAL) {
-		co_doc_free(doc);
-		return EXIT_USAGE;
-	}
 	if (co_doc_level(doc) >= CO_LEVEL_ERROR) {
+		rc = co_doc_level(doc) >= CO_LEVEL_FATAL ? EXIT_USAGE : EXIT_REPORT;
+		co_outputs_discard(outputs);
+		g_free(pdf);
 		co_doc_free(doc);
-		return EXIT_REPORT;
+		return rc;
 	}
 	if (opt_dump != NULL) {
 		char *error = NULL;
@@ -199,8 +225,10 @@ run(const char *command, const char *input)
 			rc = EXIT_USAGE;
 		}
 		co_buffer_free(buf);
-	} else if (strcmp(command, "render") == 0)
-		rc = render(doc, input);
+	} else if (strcmp(command, "render") == 0) {
+		rc = render(doc, outputs, pdf);
+		g_free(pdf);
+	}
 	else {
 		/* What layout finds (the template's mistakes, a table too wide) counts too. */
 		if (co_check_layout(doc) >= CO_LEVEL_ERROR)
@@ -240,7 +268,7 @@ on_crash(int sig)
 static void
 catch_signals(void)
 {
-	static const int	 stop[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	static const int	 stop[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
 	static const int	 crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 	struct sigaction	 sa;
 	size_t			 i;

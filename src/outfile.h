@@ -1,28 +1,40 @@
-/* outfile.h: outputs written beside their target and renamed when complete (pdf.c, main.c). */
+/* outfile.h: outputs that appear complete or not at all, on disk or on standard output (pdf.c). */
 #ifndef CO_OUTFILE_H
 #define CO_OUTFILE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+struct outfile;
+
 /*
- * Creates an empty temporary file in the directory of "target" and returns
- * its name (g_free it), or NULL with *error set.  A target that exists and
- * is not a regular file (a directory, /dev/full, a FIFO) is refused.  Until
- * outfile_commit() or outfile_discard(), outfile_abort() (safe in a signal
- * handler) removes it.
+ * Opens a file with no name yet in the directory of "target" (Linux's
+ * O_TMPFILE: no kill of any kind can leave it behind), or, where the file
+ * system lacks those, a hidden temporary name there that outfile_abort()
+ * removes.  "-" is standard output: the file is then in memory, and is
+ * copied out when committed.  A target that exists and is not a regular
+ * file (a directory, /dev/full, a FIFO) is refused, and so is a directory
+ * that is missing or not writable: before any work is done.  NULL with
+ * *error set.
  */
-char	*outfile_begin(const char *target, char **error);
+struct outfile	*outfile_open(const char *target, char **error);
+/* A name to open the file by until it is committed (/proc/self/fd/N). */
+const char	*outfile_path(const struct outfile *);
+/* What messages call it: the target, or "standard output". */
+const char	*outfile_target(const struct outfile *);
+bool		 outfile_is_stdout(const struct outfile *);
+/* Replaces the content with len bytes of data; false with *error set. */
+bool		 outfile_write(struct outfile *, const char *data, size_t len,
+		    char **error);
 /*
- * Writes len bytes of data into "tmp" (from outfile_begin()) and flushes
- * them to the disk; false with *error (naming "target") if any of it failed.
+ * Flushes the file to the disk and puts it in place of its target (or
+ * copies it to standard output), then frees it; false with *error set, the
+ * file gone.
  */
-bool	 outfile_write(const char *tmp, const char *target, const char *data,
-	    size_t len, char **error);
-/* Renames "tmp" onto "target"; removes "tmp" on failure. */
-bool	 outfile_commit(const char *tmp, const char *target, char **error);
-void	 outfile_discard(const char *tmp);
-/* Removes every temporary file still open: for SIGINT and SIGTERM. */
-void	 outfile_abort(void);
+bool		 outfile_commit(struct outfile *, char **error);
+/* Forgets the file without a trace; NULL is fine. */
+void		 outfile_discard(struct outfile *);
+/* Removes every temporary name still there: safe in a signal handler. */
+void		 outfile_abort(void);
 
 #endif

@@ -83,7 +83,8 @@ static int
 attachments(struct co_doc *doc, const char *path, struct pdf_attachment at[2],
     char **keep)
 {
-	char	*base = g_path_get_basename(path), *dot;
+	/* On standard output the PDF has no name: the report's own then. */
+	char	*base = g_path_get_basename(strcmp(path, "-") == 0 ? doc->path : path), *dot;
 	size_t	 len;
 	int	 n = 0;
 
@@ -118,9 +119,10 @@ attachments(struct co_doc *doc, const char *path, struct pdf_attachment at[2],
  * memory they held.
  */
 static bool
-write_pages(struct co_doc *doc, struct co_pages **pages, const char *tmp,
-    const char *path, char **error)
+write_pages(struct co_doc *doc, struct co_pages **pages, struct outfile *out,
+    char **error)
 {
+	const char		*tmp = outfile_path(out), *path = outfile_target(out);
 	struct sink		 s;
 	struct pdf_marks	 marks;
 	struct pdf_archive_info	 info;
@@ -158,7 +160,8 @@ write_pages(struct co_doc *doc, struct co_pages **pages, const char *tmp,
 		info.id = g_checksum_get_string(s.md5);
 		if (info.standard == TPL_PDF_A3B) {
 			info.attach = at;
-			info.nattach = attachments(doc, path, at, keep);
+			info.nattach = attachments(doc, outfile_is_stdout(out) ? "-" : path,
+			    at, keep);
 		}
 		if (!pdf_archive(tmp, &info, error)) {
 			char *e = *error;
@@ -216,41 +219,41 @@ lay_out(struct co_doc *doc, char **error)
 	return co_layout_new(doc, tpl, m, logo, &doc->diags);
 }
 
-int
-co_write_pdf(struct co_doc *doc, const char *path, char **error)
+/* The PDF into "out" (not yet committed): its page count, or -1. */
+static int
+write_pdf(struct co_doc *doc, struct outfile *out, char **error)
 {
 	struct co_pages	*pages;
-	char		*tmp = NULL;
 	int		 pagecount = -1, count;
 
-	*error = NULL;
 	if (g_getenv("CLOSEOUT_TIMES") != NULL)
 		step_times = g_string_new(NULL);
 	step_start = g_get_monotonic_time();
 	if ((pages = lay_out(doc, error)) == NULL)
-		return -1;
+		goto out;
 	step_done("layout");
-	/* A temporary file beside the target; the PDF appears only when complete. */
-	if ((tmp = outfile_begin(path, error)) == NULL)
-		goto out;
 	count = pages->pages->len;
-	if (!write_pages(doc, &pages, tmp, path, error)) {
-		outfile_discard(tmp);
-		goto out;
-	}
-	if (!outfile_commit(tmp, path, error))
-		goto out;
-	pagecount = count;
-	if (step_times != NULL)
+	if (write_pages(doc, &pages, out, error))
+		pagecount = count;
+	if (step_times != NULL && pagecount >= 0)
 		fprintf(stderr, "closeout: times: %s\n", step_times->str);
 out:
 	if (step_times != NULL) {
 		g_string_free(step_times, TRUE);
 		step_times = NULL;
 	}
-	g_free(tmp);
 	co_layout_free(pages);
 	return pagecount;
+}
+
+int
+co_write_pdf(struct co_doc *doc, const char *path, char **error)
+{
+	struct co_outputs	*o;
+
+	if ((o = co_outputs_open(path, NULL, error)) == NULL)
+		return -1;
+	return co_outputs_write(doc, o, error);
 }
 
 enum co_level
@@ -308,44 +311,88 @@ co_doc_set_pdf_standard(struct co_doc *doc, const char *name)
 	return false;
 }
 
-/* The XML in a temporary file beside "path": its name (g_free), or NULL with *error. */
-static char *
-stage_xml(struct co_doc *doc, const char *path, char **error)
+struct co_outputs {
+	struct outfile	*pdf;
+	struct outfile	*xml;		/* or NULL */
+};
+
+struct co_outputs *
+co_outputs_open(const char *pdf, const char *xml, char **error)
 {
-	char	*buf, *tmp;
+	struct co_outputs	*o;
+
+	*error = NULL;
+	if (xml != NULL && strcmp(pdf, "-") == 0 && strcmp(xml, "-") == 0) {
+		*error = g_strdup("the PDF and the XML cannot both go to standard output");
+		return NULL;
+	}
+	o = g_new0(struct co_outputs, 1);
+	if ((o->pdf = outfile_open(pdf, error)) == NULL ||
+	    (xml != NULL && (o->xml = outfile_open(xml, error)) == NULL)) {
+		co_outputs_discard(o);
+		return NULL;
+	}
+	return o;
+}
+
+void
+co_outputs_discard(struct co_outputs *o)
+{
+	if (o == NULL)
+		return;
+	outfile_discard(o->pdf);
+	outfile_discard(o->xml);
+	g_free(o);
+}
+
+/* The XML into its file, not yet in place. */
+static bool
+stage_xml(struct co_doc *doc, struct outfile *out, char **error)
+{
+	char	*buf;
 	size_t	 len;
+	bool	 ok;
 
 	buf = co_render_xml(doc, &len);
-	if ((tmp = outfile_begin(path, error)) != NULL &&
-	    !outfile_write(tmp, path, buf, len, error)) {
-		outfile_discard(tmp);
-		g_clear_pointer(&tmp, g_free);
-	}
+	ok = buf != NULL && outfile_write(out, buf, len, error);
 	co_buffer_free(buf);
-	return tmp;
+	return ok;
 }
 
 int
-co_write_outputs(struct co_doc *doc, const char *pdf, const char *xml, char **error)
+co_outputs_write(struct co_doc *doc, struct co_outputs *o, char **error)
 {
-	char	*xmltmp = NULL;
 	int	 pages = -1;
 
 	*error = NULL;
 	/* libvoikko loads on the other core while the XML is written. */
 	if (doc->lang == CO_LANG_FI)
 		hyph_preload();
-	if (xml != NULL && (xmltmp = stage_xml(doc, xml, error)) == NULL)
+	if (o->xml != NULL && !stage_xml(doc, o->xml, error))
 		goto out;
-	if ((pages = co_write_pdf(doc, pdf, error)) < 0) {
-		if (xmltmp != NULL)
-			outfile_discard(xmltmp);
-	} else if (xmltmp != NULL && !outfile_commit(xmltmp, xml, error))
+	if ((pages = write_pdf(doc, o->pdf, error)) < 0)
+		goto out;
+	/* The XML waits until the PDF is in place: both, or neither replaced. */
+	if (!outfile_commit(o->pdf, error))
 		pages = -1;
+	o->pdf = NULL;
+	if (pages >= 0 && o->xml != NULL && !outfile_commit(o->xml, error))
+		pages = -1;
+	o->xml = NULL;
 out:
 	hyph_preload_end();
-	g_free(xmltmp);
+	co_outputs_discard(o);
 	return pages;
+}
+
+int
+co_write_outputs(struct co_doc *doc, const char *pdf, const char *xml, char **error)
+{
+	struct co_outputs	*o;
+
+	if ((o = co_outputs_open(pdf, xml, error)) == NULL)
+		return -1;
+	return co_outputs_write(doc, o, error);
 }
 
 void

@@ -11,6 +11,8 @@ work=$2
 dir=tests/hostile
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
+# Some cases run in a folder of their own.
+case $closeout in /*) ;; *) closeout=$top/$closeout ;; esac
 rm -rf "$work"
 mkdir -p "$work"
 # Generous: sanitizer builds are slower.  Real runs take well under a second.
@@ -390,9 +392,7 @@ else
 	echo "ok - hostile/full disk # SKIP needs root and tmpfs"
 fi
 
-# Signals: SIGTERM while the PDF is being written, SIGINT while only the
-# XML waits in its temporary file: either way the earlier outputs stay and
-# no temporary file is left.  The report is the seed's summary 600 times
+# Signals: the report is the seed's summary 600 times
 # over (300 pages), so that each phase lasts long enough to be caught.
 big=$w/big.yaml
 sed -n '/^summary:/,/^[a-z]/p' "$good" | sed '1d;$d' | sed 's/^/    /' > "$w/copy.txt"
@@ -406,28 +406,84 @@ sed -n '/^summary:/,/^[a-z]/p' "$good" | sed '1d;$d' | sed 's/^/    /' > "$w/cop
 		i=$((i + 1))
 	done
 } > "$big"
-for phase in "TERM pdf" "INT xml"; do
-	sig=${phase% *}
-	what=${phase#* }
+# Outputs are files with no name until complete (O_TMPFILE): /proc shows
+# them as "DIR/#inode (deleted)".  Each signal, SIGKILL too, once that file
+# is open: earlier outputs stay and nothing is left.
+unnamed_open() { ls -l "/proc/$1/fd" 2> /dev/null | grep -q " -> $ow/#[0-9]* (deleted)\$"; }
+for sig in TERM INT QUIT HUP KILL; do
 	${VALGRIND:-} "$closeout" -q render "$big" -o "$ow/good.pdf" --xml "$ow/good.xml" \
 	    > /dev/null 2>&1 &
 	pid=$!
-	# Wait until that temporary output exists, then interrupt.
 	i=0
-	while [ $i -lt 3000 ] && ! ls -a "$ow" | grep -q "^\.good\.$what\..*\.tmp\$"; do
+	while [ $i -lt 3000 ] && ! unnamed_open $pid; do
 		sleep 0.01
 		i=$((i + 1))
 	done
+	sleep 0.2
 	kill -s "$sig" $pid 2> /dev/null
 	{ wait $pid; } 2> /dev/null
 	status=$?
 	if [ $i -lt 3000 ] && [ $status -gt 128 ] && keep; then
-		ok "SIG$sig while the $what is being written: earlier outputs kept, no temporary file"
+		ok "SIG$sig during a render: earlier outputs kept, no temporary file"
 	else
-		bad "SIG$sig while the $what is being written (status $status, waited $i)"
+		bad "SIG$sig during a render (status $status, waited $i)"
 		ls -la "$ow"
 	fi
 done
+
+# An output that cannot be made is refused before any work: before the
+# report is even read (its errors are not reached).
+if expect 2 "closeout: $ow/missing/r.pdf: cannot create a file there: the folder does not exist
+" render "$dir/duplicate-key.yaml" -o "$ow/missing/r.pdf" --xml "$ow/r.xml" &&
+    [ ! -e "$ow/r.xml" ]; then
+	ok "an output in a missing folder is refused before any work"
+else
+	bad "an output in a missing folder is refused before any work"
+	show
+fi
+
+# -o - streams the PDF to standard output (and no file named "-", no XML
+# beside the report unless asked); --xml - the XML; not both.
+sw=$w/stream
+mkdir -p "$sw"
+cp "$good" "$sw/r.yaml"
+( cd "$sw" && run -q render r.yaml -o - > out.pdf 2> err )
+status=$?
+if [ $status -eq 0 ] && [ ! -e "$sw/-" ] && [ ! -e "$sw/r.xml" ] && [ ! -e "$sw/r.pdf" ] &&
+    pdfinfo "$sw/out.pdf" > /dev/null 2>&1 && [ ! -s "$sw/err" ] && no_tmp "$sw"; then
+	ok "-o - writes the PDF to standard output"
+else
+	bad "-o - writes the PDF to standard output (status $status)"
+	ls -la "$sw"
+fi
+( cd "$sw" && run -q render r.yaml -o r.pdf --xml - > out.xml 2> err )
+status=$?
+if [ $status -eq 0 ] && [ ! -e "$sw/-" ] && pdfinfo "$sw/r.pdf" > /dev/null 2>&1 &&
+    xmllint --noout --schema "$top/schemas/closeout-report-2.xsd" "$sw/out.xml" 2> /dev/null; then
+	ok "--xml - writes the XML to standard output"
+else
+	bad "--xml - writes the XML to standard output (status $status)"
+	cat "$sw/err"
+fi
+if expect 2 "closeout: the PDF and the XML cannot both go to standard output
+" render "$good" -o - --xml -; then
+	ok "-o - and --xml - together are refused"
+else
+	bad "-o - and --xml - together are refused"
+	show
+fi
+# Into a pipe closed early: quiet, not a success, nothing left.
+rm -f "$sw/out.pdf" "$sw/out.xml"
+( cd "$sw" && { run -q render r.yaml -o - 2> err; echo $? > status; } | head -c 10 > /dev/null )
+status=$(cat "$sw/status")
+if [ "$status" -ne 0 ] && [ ! -s "$sw/err" ] && [ ! -e "$sw/-" ] && no_tmp "$sw" &&
+    [ "$(ls "$sw" | sort | tr '\n' ' ')" = "err r.pdf r.yaml status " ]; then
+	ok "-o - into a closed pipe: quiet, status $status, nothing left"
+else
+	bad "-o - into a closed pipe (status $status)"
+	cat "$sw/err"
+	ls -la "$sw"
+fi
 
 # Reproducible: with SOURCE_DATE_EPOCH the same bytes whatever the time
 # zone and locale; the date in the PDF is the epoch's.
