@@ -51,6 +51,7 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"heading inside prose:",		/* CO_DIAG_E_HEADING */
 	"unknown cross-reference:",		/* CO_DIAG_E_XREF */
 	"bad id:",				/* CO_DIAG_E_ID */
+	"paragraph too long:",			/* CO_DIAG_E_TOO_LONG */
 	"fatal",				/* CO_DIAG_FATAL */
 	"cannot read file:",			/* CO_DIAG_F_READ */
 	"file too large:",			/* CO_DIAG_F_SIZE */

@@ -61,6 +61,7 @@ enum co_diag_id {
 	CO_DIAG_E_HEADING,	/* a Markdown heading inside prose */
 	CO_DIAG_E_XREF,		/* a cross-reference to no id */
 	CO_DIAG_E_ID,		/* an id given twice, or not of the allowed form */
+	CO_DIAG_E_TOO_LONG,	/* a paragraph over the documented limit */
 	CO_DIAG_FATAL,
 	CO_DIAG_F_READ,		/* cannot read the file */
 	CO_DIAG_F_SIZE,		/* file too large */

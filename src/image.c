@@ -16,6 +16,7 @@
 
 #include "image.h"
 #include "load.h"
+#include "svg_check.h"
 
 #define MAX_LOGO_BYTES	(4 * 1024 * 1024)
 #define MAX_IMAGE_BYTES	(16 * 1024 * 1024)
@@ -180,8 +181,12 @@ open_svg(struct co_image *img)
 	RsvgHandle		*h;
 	gdouble			 w = 0, ht = 0;
 
+	const char		*why;
+
 	if (rsvg == NULL)
 		return "librsvg (librsvg2-2) is not installed";
+	if ((why = svg_check(img->path)) != NULL)
+		return why;
 	if ((h = rsvg->new_from_file(img->path, NULL)) == NULL)
 		return "it is not a valid SVG file";
 	if (!rsvg->intrinsic_size(h, &w, &ht) || w <= 0 || ht <= 0)

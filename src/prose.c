@@ -581,6 +581,27 @@ block_marker(const char *s, size_t len)
 	return -1;
 }
 
+/* A line longer than a paragraph may be: said at its start, and the text not parsed. */
+static bool
+too_long_line(struct parse *p)
+{
+	size_t	 i, start, end;
+
+	for (i = 0; i < p->lines->len; i++) {
+		start = g_array_index(p->lines, size_t, i);
+		end = i + 1 < p->lines->len ? g_array_index(p->lines, size_t, i + 1) - 1 : p->len;
+		if (end - start <= PROSE_MAX_PARAGRAPH)
+			continue;
+		co_diag(&p->doc->diags, source_pos(p, start), CO_DIAG_E_TOO_LONG,
+		    "%zu bytes of text in one paragraph; the limit is %d (64 KiB)",
+		    end - start, PROSE_MAX_PARAGRAPH);
+		co_diag(&p->doc->diags, source_pos(p, start), CO_DIAG_HINT,
+		    "split it into paragraphs, with an empty line between them");
+		return true;
+	}
+	return false;
+}
+
 void
 prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src *src)
 {
@@ -620,6 +641,8 @@ prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src 
 			g_array_append_val(p.lines, off);
 		}
 	p.notes = g_ptr_array_new();
+	if (too_long_line(&p))
+		goto out;
 
 	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	for (i = 0; extensions[i] != NULL; i++)
@@ -635,6 +658,7 @@ prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src 
 	check_unused_notes(&p);
 	cmark_node_free(root);
 	cmark_parser_free(parser);
+out:
 	g_ptr_array_free(p.notes, TRUE);
 	g_array_free(p.lines, TRUE);
 	g_string_free(text, TRUE);

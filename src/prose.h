@@ -6,6 +6,15 @@
 
 #include "model.h"
 
+/*
+ * One paragraph is broken into lines as a whole (Knuth and Plass), and its
+ * cost per page grows with its length: past 64 KiB (some 16 pages) it
+ * would cost more than twice what the same text in paragraphs does.
+ * validate.c refuses a longer paragraph; a longer line is refused here,
+ * before cmark-gfm's autolinker spends seconds on it.
+ */
+#define PROSE_MAX_PARAGRAPH	(64 * 1024)
+
 /* A text to parse and where its bytes are in the report. */
 struct prose_src {
 	const char	*text;		/* the value, UTF-8 */

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "load.h"
 #include "text.h"
+#include "prose.h"
 #include "validate.h"
 
 /* Image files a figure may name; larger ones are left out. */
@@ -493,6 +494,26 @@ check_empty(struct check *c, struct co_node *parent)
 	}
 }
 
+/* A paragraph is set as a whole: its limit (prose.h). */
+static void
+check_paragraph_size(struct check *c, const struct co_node *para)
+{
+	const struct co_node	*n;
+	size_t			 len = 0;
+
+	for (n = para->first; n != NULL; n = model_next(n, para))
+		if ((n->kind == CO_KIND_TEXT || n->kind == CO_KIND_CODE) &&
+		    n->as.text.str != NULL)
+			len += strlen(n->as.text.str);
+	if (len <= PROSE_MAX_PARAGRAPH)
+		return;
+	co_diag(&c->doc->diags, para->pos, CO_DIAG_E_TOO_LONG,
+	    "%zu bytes of text in one paragraph; the limit is %d (64 KiB)", len,
+	    PROSE_MAX_PARAGRAPH);
+	co_diag(&c->doc->diags, para->pos, CO_DIAG_HINT,
+	    "split it into paragraphs, with an empty line between them");
+}
+
 /* The sum of field "key" over the lines of money table "recs", in cents. */
 static int64_t
 money_sum(const struct co_node *recs, const char *key)
@@ -587,9 +608,13 @@ validate_doc(struct co_doc *doc)
 		case CO_KIND_XREF:
 			check_xref(&c, n);
 			break;
+		case CO_KIND_PARA:
+		case CO_KIND_ATTRIBUTION:
+		case CO_KIND_TERM:
+			check_paragraph_size(&c, n);
+			break;
 		case CO_KIND_DOC:
 		case CO_KIND_SECTION:
-		case CO_KIND_PARA:
 		case CO_KIND_LIST:
 		case CO_KIND_ITEM:
 		case CO_KIND_ROW:
@@ -597,11 +622,9 @@ validate_doc(struct co_doc *doc)
 		case CO_KIND_RECORD:
 		case CO_KIND_FIELD:
 		case CO_KIND_QUOTE:
-		case CO_KIND_ATTRIBUTION:
 		case CO_KIND_CODEBLOCK:
 		case CO_KIND_NOTE:
 		case CO_KIND_DEFLIST:
-		case CO_KIND_TERM:
 		case CO_KIND_DEFINITION:
 		case CO_KIND_RULE:
 		case CO_KIND_TEXT:

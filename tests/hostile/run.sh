@@ -113,11 +113,12 @@ else
 	show
 fi
 
-# Model memory: a 16 MB paragraph of emphasis would make 8 million nodes.
+# Model memory: 15 MB of emphasis in paragraphs of 32 KiB (each under the
+# paragraph limit) would make 8 million nodes.
 {
 	printf 'meta: {title: T, project: {name: P}, date: 2019-04-26, language: en}\n'
-	printf 'summary: |\n  '
-	awk 'BEGIN { s = "*a* *b* *c* *d* "; for (i = 0; i < 13; i++) s = s s; for (i = 0; i < 120; i++) printf "%s", s; print "" }'
+	printf 'summary: |\n'
+	awk 'BEGIN { s = "*a* *b* *c* *d* "; for (i = 0; i < 11; i++) s = s s; for (i = 0; i < 480; i++) printf "  %s\n\n", s }'
 } > "$w/spans.yaml"
 if [ "${VALGRIND:-}" ]; then
 	ok "model memory bounded (skipped under valgrind)"
@@ -255,6 +256,32 @@ else
 	cat "$w/err"
 fi
 
+# An SVG of 2.6 KB whose nested <use> would draw 100 million shapes, and
+# one whose <use> refer to each other: counted with libxml2 and left out
+# with a warning before librsvg draws them (it took 2.2 s and 440 MB).
+/usr/bin/python3 -c '
+import sys
+p = ["<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"100\" height=\"100\"><defs><rect id=\"l0\" width=\"1\" height=\"1\"/>"]
+for i in range(1, 9):
+    p.append("<g id=\"l%d\">" % i + "".join("<use xlink:href=\"#l%d\" x=\"%d\"/>" % (i - 1, j) for j in range(10)) + "</g>")
+p.append("</defs><use xlink:href=\"#l8\"/></svg>")
+sys.stdout.write("".join(p))
+' > "$lw/sub/uses.svg"
+printf '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9"><g id="a"><use xlink:href="#b"/></g><g id="b"><use href="#a"/></g></svg>' > "$lw/sub/cycle.svg"
+for svg in "uses.svg:it draws more than 200000 shapes" "cycle.svg:it refers to itself"; do
+	f=${svg%%:*}
+	sed "s|^  language: fi|  language: fi\n  logo: $f|" "$good" > "$lw/sub/r.yaml"
+	if /usr/bin/time -f %M -o "$w/rss" timeout -k 5 "$limit" ${VALGRIND:-} "$closeout" render \
+	    "$lw/sub/r.yaml" -o "$lw/r.pdf" --xml "$lw/r.xml" > /dev/null 2> "$w/err" &&
+	    grep -q "^$lw/sub/r.yaml:[0-9]*:[0-9]*: warning: logo left out: '$f': ${svg#*:}" "$w/err" &&
+	    [ "$(cat "$w/rss")" -lt 150000 ]; then
+		ok "logo: $f is counted and left out before librsvg draws it ($(cat "$w/rss") KB)"
+	else
+		bad "logo: $f"
+		cat "$w/err"
+	fi
+done
+
 # A table of 65 columns is laid out, every cell of it in the PDF, with a
 # warning at its line (it was dropped without a word when layout had room
 # for 64 columns).
@@ -343,6 +370,23 @@ if [ -w /dev/full ]; then
 		bad "dump to a full standard output"
 		show
 	fi
+fi
+
+# One paragraph of 1 MB: refused at its line (it would cost more than twice
+# per page what the same text in paragraphs costs), at once.
+{
+	printf 'meta: {title: T, project: {name: P}, date: 2019-04-26, language: en}\n'
+	printf 'summary: |\n  '
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "word%d ", i % 97; print "" }'
+} > "$w/para.yaml"
+run render "$w/para.yaml" -o "$w/para.pdf" --xml "$w/para.xml" > /dev/null 2> "$w/err"
+status=$?
+if [ $status -eq 1 ] && head -1 "$w/err" | grep -q "^$w/para.yaml:3:3: error: paragraph too long: [0-9]* bytes of text in one paragraph; the limit is 65536 (64 KiB)$" &&
+    [ ! -e "$w/para.pdf" ]; then
+	ok "a paragraph over 64 KiB is refused at its line"
+else
+	bad "a paragraph over 64 KiB is refused at its line"
+	show
 fi
 
 # A failing run leaves earlier outputs as they were and no temporary file.
