@@ -3,7 +3,7 @@
 
 PREFIX	?= /usr/local
 PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm \
-	   icu-i18n icu-uc
+	   icu-i18n icu-uc json-glib-1.0
 # Loaded when first needed, headers only: librsvg when an SVG logo is drawn
 # (render_pdf.c), libvoikko when a report is Finnish (hyphen.c), libqpdf
 # when a PDF is finished (pdf_archive.c), by the soname it has here.
@@ -22,7 +22,7 @@ B	 = build
 -include Makefile.local
 
 # Core objects in pipeline order: model, load, build, number, render.
-CORE	 = arena env srcmap diag model doc load_yaml build prose dates load_xml validate i18n number \
+CORE	 = arena env srcmap diag diag_json model doc load_yaml build prose dates load_xml validate i18n number \
 	   fonts template hyphen measure measure_pango measure_breaks linebreak image layout layout_text layout_table \
 	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf xmp qpdf_dl pdf_archive \
 	   outfile pdf render_xml \
