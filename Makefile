@@ -143,7 +143,34 @@ fuzz-build: $(FUZZ:%=$(B)/fuzz/%)
 fuzz: all fuzz-build
 	sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(FUZZ)
 
+# Installs under $(DESTDIR)$(PREFIX): the binary, its data in share/closeout
+# (templates, fonts/fonts.conf, schemas), which it finds from where it is
+# (../share/closeout), the man page and the bash completion.
+BINDIR	 = $(PREFIX)/bin
+SHAREDIR = $(PREFIX)/share/closeout
+MANDIR	?= $(PREFIX)/share/man
+COMPDIR	?= $(PREFIX)/share/bash-completion/completions
+SCHEMAS	 = $(wildcard schemas/*.xsd schemas/*.json)
+TEMPLATES = $(wildcard templates/*.yaml)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates $(DESTDIR)$(SHAREDIR)/fonts \
+		$(DESTDIR)$(SHAREDIR)/schemas $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
+	install -m 755 $(B)/closeout $(DESTDIR)$(BINDIR)/closeout
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(SHAREDIR)/templates
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(SHAREDIR)/fonts
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(SHAREDIR)/schemas
+	install -m 644 closeout.1 $(DESTDIR)$(MANDIR)/man1/closeout.1
+	install -m 644 completions/closeout.bash $(DESTDIR)$(COMPDIR)/closeout
+
+# Removes what install put there; the data directory is closeout's alone.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/closeout $(DESTDIR)$(MANDIR)/man1/closeout.1 \
+		$(DESTDIR)$(COMPDIR)/closeout
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all test units check deps deps-test examples bench asan valgrind clean regen fuzz fuzz-build
+.PHONY: all test units check deps deps-test examples bench asan valgrind clean regen fuzz fuzz-build \
+	install uninstall
