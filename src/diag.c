@@ -392,6 +392,7 @@ deliver(struct co_diags *from, struct held_msg *m)
 	struct co_diags		*d = root(from);
 	struct diag_pending	*p;
 	struct co_hint		 h;
+	GString			*path;
 
 	if (d->sink != NULL)
 		d->sink(m->level, m->text, d->sink_arg);
@@ -409,7 +410,9 @@ deliver(struct co_diags *from, struct held_msg *m)
 	}
 	deliver_pending(d);
 	p = g_new0(struct diag_pending, 1);
-	p->file = g_string_free(clean_line(g_string_new(from->path)), FALSE);
+	path = g_string_new(from->path);
+	p->file = g_string_free(clean_line(path), FALSE);
+	g_string_free(path, TRUE);
 	p->at = m->at;
 	p->level = m->level;
 	p->id = m->id;

@@ -606,7 +606,7 @@ main(int argc, char *argv[])
 {
 	const struct command	*cmd;
 	char			**args, *help[3];
-	int			 i, n, at, word;
+	int			 i, n, at, word, rc;
 
 	catch_signals();
 	setlocale(LC_ALL, "");
@@ -638,5 +638,7 @@ main(int argc, char *argv[])
 		if (i != at)
 			args[n++] = argv[i];
 	args[n] = NULL;
-	exit(cmd->fn(n, args));
+	rc = cmd->fn(n, args);
+	g_free(args);
+	exit(rc);
 }
