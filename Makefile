@@ -3,7 +3,7 @@
 
 PREFIX	?= /usr/local
 PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm \
-	   icu-i18n icu-uc
+	   icu-i18n icu-uc json-glib-1.0
 # Loaded when first needed, headers only: librsvg when an SVG logo is drawn
 # (render_pdf.c), libvoikko when a report is Finnish (hyphen.c), libqpdf
 # when a PDF is finished (pdf_archive.c), by the soname it has here.
@@ -22,7 +22,7 @@ B	 = build
 -include Makefile.local
 
 # Core objects in pipeline order: model, load, build, number, render.
-CORE	 = arena env srcmap diag model doc load_yaml build prose dates load_xml validate i18n number \
+CORE	 = arena env srcmap diag diag_json model doc load_yaml build prose dates load_xml validate i18n number \
 	   fonts template hyphen measure measure_pango measure_breaks linebreak svg_check image layout layout_text layout_table \
 	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf xmp qpdf_dl pdf_archive \
 	   outfile pdf render_xml \
@@ -143,7 +143,34 @@ fuzz-build: $(FUZZ:%=$(B)/fuzz/%)
 fuzz: all fuzz-build
 	sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(FUZZ)
 
+# Installs under $(DESTDIR)$(PREFIX): the binary, its data in share/closeout
+# (templates, fonts/fonts.conf, schemas), which it finds from where it is
+# (../share/closeout), the man page and the bash completion.
+BINDIR	 = $(PREFIX)/bin
+SHAREDIR = $(PREFIX)/share/closeout
+MANDIR	?= $(PREFIX)/share/man
+COMPDIR	?= $(PREFIX)/share/bash-completion/completions
+SCHEMAS	 = $(wildcard schemas/*.xsd schemas/*.json)
+TEMPLATES = $(wildcard templates/*.yaml)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates $(DESTDIR)$(SHAREDIR)/fonts \
+		$(DESTDIR)$(SHAREDIR)/schemas $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
+	install -m 755 $(B)/closeout $(DESTDIR)$(BINDIR)/closeout
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(SHAREDIR)/templates
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(SHAREDIR)/fonts
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(SHAREDIR)/schemas
+	install -m 644 closeout.1 $(DESTDIR)$(MANDIR)/man1/closeout.1
+	install -m 644 completions/closeout.bash $(DESTDIR)$(COMPDIR)/closeout
+
+# Removes what install put there; the data directory is closeout's alone.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/closeout $(DESTDIR)$(MANDIR)/man1/closeout.1 \
+		$(DESTDIR)$(COMPDIR)/closeout
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all test units check deps deps-test examples bench asan valgrind clean regen fuzz fuzz-build
+.PHONY: all test units check deps deps-test examples bench asan valgrind clean regen fuzz fuzz-build \
+	install uninstall

@@ -29,6 +29,32 @@ enum co_level {
  */
 typedef void (*co_diag_fn)(enum co_level, const char *text, void *arg);
 
+/* A hint, such as "did you mean 'title'?", and the place it points at. */
+struct co_hint {
+	unsigned	 line;		/* 1-based */
+	unsigned	 column;	/* 1-based, in characters */
+	const char	*message;	/* "did you mean 'title'?" */
+};
+
+/*
+ * One diagnostic in parts, with the hints that follow it, for callers that
+ * format messages themselves (JSON for editors and CI).  Everything is
+ * borrowed for the length of the call.
+ */
+struct co_diagnostic {
+	const char		*file;		/* the report as co_doc_load() named it, or its template */
+	unsigned		 line;		/* 1-based; 0 for a note about the whole run */
+	unsigned		 column;	/* 1-based, in characters; 0 with line 0 */
+	enum co_level		 level;		/* warning, error, fatal; hint for a note */
+	const char		*id;		/* its name in the catalogue: "unknown-key" */
+	const char		*message;	/* "unknown key 'titel' in risks item 2" */
+	const struct co_hint	*hints;		/* in the order given */
+	size_t			 nhints;
+};
+
+/* Receives each diagnostic in parts, once its hints are known. */
+typedef void (*co_diag_struct_fn)(const struct co_diagnostic *, void *arg);
+
 /* Input formats co_doc_load() understands; AUTO looks at the content. */
 enum co_input {
 	CO_INPUT_AUTO,
@@ -44,10 +70,26 @@ enum co_input {
  */
 CO_API struct co_doc	*co_doc_load(const char *path, const char *data, size_t len,
 			    enum co_input, co_diag_fn, void *arg);
+/* As co_doc_load(), with every diagnostic of the document given in parts. */
+CO_API struct co_doc	*co_doc_load_structured(const char *path, const char *data,
+			    size_t len, enum co_input, co_diag_struct_fn, void *arg);
+/*
+ * One line of JSON for a diagnostic: file, line, column, severity, id,
+ * message and hints (each line, column, message), without the newline;
+ * free with co_buffer_free().
+ */
+CO_API char		*co_diagnostic_json(const struct co_diagnostic *);
 CO_API void		 co_doc_free(struct co_doc *);
 CO_API enum co_level	 co_doc_level(const struct co_doc *);
 CO_API int		 co_doc_count(const struct co_doc *, enum co_level);
 CO_API const char	*co_doc_language(const struct co_doc *);
+/*
+ * Lays the report out in the template "name" (one of closeout's, in
+ * templates/ of the data directory), as if its meta.template said so;
+ * the XML records it too.  False, changing nothing, for a name that is
+ * not a plain word.
+ */
+CO_API bool		 co_doc_set_template(struct co_doc *, const char *name);
 
 /*
  * Writes the archival XML into a newly allocated buffer (free with
@@ -92,6 +134,11 @@ CO_API void		 co_outputs_discard(struct co_outputs *);
 CO_API bool		 co_doc_set_pdf_standard(struct co_doc *, const char *name);
 CO_API bool		 co_pdf_standard_ok(const char *name);
 /*
+ * The closest of "cands" (NULL-terminated) to "word" by edit distance, or
+ * NULL if none is close: for "did you mean" on the command line.
+ */
+CO_API const char	*co_nearest(const char *word, const char *const *cands);
+/*
  * Removes every temporary name still there (outputs have none, unless the
  * file system cannot make unnamed files): safe in a signal handler.
  */
@@ -117,7 +164,11 @@ CO_API enum co_level	 co_check_layout(struct co_doc *);
  */
 CO_API bool		 co_source_date_ok(void);
 
-/* Where schemas/, templates/ and fonts/ live; set before loading. */
+/*
+ * Where schemas/, templates/ and fonts/ live; set before loading.  Unset,
+ * it is CLOSEOUT_DATADIR, else ../share/closeout from the binary (an
+ * installed closeout), else the directory the build was made in.
+ */
 CO_API void		 co_set_datadir(const char *);
 CO_API const char	*co_datadir(void);
 

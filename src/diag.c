@@ -7,55 +7,59 @@
 #include "diag.h"
 #include "srcmap.h"
 
-static const char *const diag_texts[CO_DIAG__MAX] = {
-	"hint",					/* CO_DIAG_HINT */
-	"warning",				/* CO_DIAG_WARNING */
-	"link kept as plain text:",		/* CO_DIAG_W_LINK_SCHEME */
-	"empty table:",				/* CO_DIAG_W_EMPTY_TABLE */
-	"no date:",				/* CO_DIAG_W_UNDATED */
-	"logo left out:",			/* CO_DIAG_W_LOGO */
-	"no hyphenation:",			/* CO_DIAG_W_HYPHENATION */
-	"table too wide:",			/* CO_DIAG_W_TABLE_WIDE */
-	"raw HTML printed as text:",		/* CO_DIAG_W_RAW_HTML */
-	"footnote:",				/* CO_DIAG_W_FOOTNOTE */
-	"image in a sentence:",			/* CO_DIAG_W_IMAGE_INLINE */
-	"figure's image left out:",		/* CO_DIAG_W_FIGURE */
-	"no alt text:",				/* CO_DIAG_W_ALT */
-	"empty section:",			/* CO_DIAG_W_EMPTY_SECTION */
-	"word broken between letters:",		/* CO_DIAG_W_CHAR_BREAK */
-	"funding does not match the budget:",	/* CO_DIAG_W_FUNDING */
-	"error",				/* CO_DIAG_ERROR */
-	"syntax error:",			/* CO_DIAG_E_SYNTAX */
-	"tab character used for indentation",	/* CO_DIAG_E_TAB */
-	"invalid UTF-8:",			/* CO_DIAG_E_UTF8 */
-	"forbidden character:",			/* CO_DIAG_E_CONTROL */
-	"more than one document in the file",	/* CO_DIAG_E_MULTIDOC */
-	"tags are not supported:",		/* CO_DIAG_E_TAG */
-	"anchors and aliases are not supported:", /* CO_DIAG_E_ALIAS */
-	"nesting too deep:",			/* CO_DIAG_E_DEPTH */
-	"too many values:",			/* CO_DIAG_E_NODES */
-	"duplicate key",			/* CO_DIAG_E_DUPKEY */
-	"wrong type:",				/* CO_DIAG_E_TYPE */
-	"unknown key",				/* CO_DIAG_E_UNKNOWN_KEY */
-	"missing",				/* CO_DIAG_E_MISSING */
-	"empty value:",				/* CO_DIAG_E_EMPTY */
-	"invalid date",				/* CO_DIAG_E_DATE */
-	"invalid value",			/* CO_DIAG_E_VALUE */
-	"invalid e-mail address",		/* CO_DIAG_E_EMAIL */
-	"invalid URL",				/* CO_DIAG_E_URL */
-	"invalid amount",			/* CO_DIAG_E_AMOUNT */
-	"invalid period:",			/* CO_DIAG_E_PERIOD */
-	"conflicting keys:",			/* CO_DIAG_E_CONFLICT */
-	"not a valid closeout XML report:",	/* CO_DIAG_E_SCHEMA */
-	"font not installed:",			/* CO_DIAG_E_FONT */
-	"heading inside prose:",		/* CO_DIAG_E_HEADING */
-	"unknown cross-reference:",		/* CO_DIAG_E_XREF */
-	"bad id:",				/* CO_DIAG_E_ID */
-	"paragraph too long:",			/* CO_DIAG_E_TOO_LONG */
-	"fatal",				/* CO_DIAG_FATAL */
-	"cannot read file:",			/* CO_DIAG_F_READ */
-	"file too large:",			/* CO_DIAG_F_SIZE */
-	"not a regular file",			/* CO_DIAG_F_NOTFILE */
+/* Each message's name (for tools: --diagnostics=json) and its text. */
+static const struct {
+	const char	*name;		/* "unknown-key" */
+	const char	*text;		/* "unknown key" */
+} diag_texts[CO_DIAG__MAX] = {
+	{ "hint", "hint" },				/* CO_DIAG_HINT */
+	{ "warning", "warning" },			/* CO_DIAG_WARNING */
+	{ "link-scheme", "link kept as plain text:" },	/* CO_DIAG_W_LINK_SCHEME */
+	{ "empty-table", "empty table:" },		/* CO_DIAG_W_EMPTY_TABLE */
+	{ "undated", "no date:" },			/* CO_DIAG_W_UNDATED */
+	{ "logo", "logo left out:" },			/* CO_DIAG_W_LOGO */
+	{ "hyphenation", "no hyphenation:" },		/* CO_DIAG_W_HYPHENATION */
+	{ "table-wide", "table too wide:" },		/* CO_DIAG_W_TABLE_WIDE */
+	{ "raw-html", "raw HTML printed as text:" },	/* CO_DIAG_W_RAW_HTML */
+	{ "footnote", "footnote:" },			/* CO_DIAG_W_FOOTNOTE */
+	{ "image-inline", "image in a sentence:" },	/* CO_DIAG_W_IMAGE_INLINE */
+	{ "figure", "figure's image left out:" },	/* CO_DIAG_W_FIGURE */
+	{ "alt-text", "no alt text:" },			/* CO_DIAG_W_ALT */
+	{ "empty-section", "empty section:" },		/* CO_DIAG_W_EMPTY_SECTION */
+	{ "char-break", "word broken between letters:" },	/* CO_DIAG_W_CHAR_BREAK */
+	{ "funding", "funding does not match the budget:" },	/* CO_DIAG_W_FUNDING */
+	{ "error", "error" },				/* CO_DIAG_ERROR */
+	{ "syntax", "syntax error:" },			/* CO_DIAG_E_SYNTAX */
+	{ "tab", "tab character used for indentation" },	/* CO_DIAG_E_TAB */
+	{ "utf8", "invalid UTF-8:" },			/* CO_DIAG_E_UTF8 */
+	{ "control-char", "forbidden character:" },	/* CO_DIAG_E_CONTROL */
+	{ "multiple-documents", "more than one document in the file" },	/* CO_DIAG_E_MULTIDOC */
+	{ "tag", "tags are not supported:" },		/* CO_DIAG_E_TAG */
+	{ "alias", "anchors and aliases are not supported:" },	/* CO_DIAG_E_ALIAS */
+	{ "depth", "nesting too deep:" },		/* CO_DIAG_E_DEPTH */
+	{ "too-many-values", "too many values:" },	/* CO_DIAG_E_NODES */
+	{ "duplicate-key", "duplicate key" },		/* CO_DIAG_E_DUPKEY */
+	{ "type", "wrong type:" },			/* CO_DIAG_E_TYPE */
+	{ "unknown-key", "unknown key" },		/* CO_DIAG_E_UNKNOWN_KEY */
+	{ "missing", "missing" },			/* CO_DIAG_E_MISSING */
+	{ "empty", "empty value:" },			/* CO_DIAG_E_EMPTY */
+	{ "date", "invalid date" },			/* CO_DIAG_E_DATE */
+	{ "value", "invalid value" },			/* CO_DIAG_E_VALUE */
+	{ "email", "invalid e-mail address" },		/* CO_DIAG_E_EMAIL */
+	{ "url", "invalid URL" },			/* CO_DIAG_E_URL */
+	{ "amount", "invalid amount" },			/* CO_DIAG_E_AMOUNT */
+	{ "period", "invalid period:" },		/* CO_DIAG_E_PERIOD */
+	{ "conflict", "conflicting keys:" },		/* CO_DIAG_E_CONFLICT */
+	{ "schema", "not a valid closeout XML report:" },	/* CO_DIAG_E_SCHEMA */
+	{ "font", "font not installed:" },		/* CO_DIAG_E_FONT */
+	{ "heading", "heading inside prose:" },		/* CO_DIAG_E_HEADING */
+	{ "xref", "unknown cross-reference:" },		/* CO_DIAG_E_XREF */
+	{ "id", "bad id:" },				/* CO_DIAG_E_ID */
+	{ "too-long", "paragraph too long:" },		/* CO_DIAG_E_TOO_LONG */
+	{ "fatal", "fatal" },				/* CO_DIAG_FATAL */
+	{ "read", "cannot read file:" },		/* CO_DIAG_F_READ */
+	{ "size", "file too large:" },			/* CO_DIAG_F_SIZE */
+	{ "not-a-file", "not a regular file" },		/* CO_DIAG_F_NOTFILE */
 };
 
 /* Messages shown per document; the rest are counted, not printed. */
@@ -68,12 +72,13 @@ static const char *const level_names[] = {
 };
 
 void
-diags_init(struct co_diags *d, const char *path, co_diag_fn sink, void *sink_arg,
-    struct co_diags *parent)
+diags_init(struct co_diags *d, const char *path, co_diag_fn sink,
+    co_diag_struct_fn struct_sink, void *sink_arg, struct co_diags *parent)
 {
 	memset(d, 0, sizeof(*d));
 	d->path = g_strdup(path);
 	d->sink = sink;
+	d->struct_sink = struct_sink;
 	d->sink_arg = sink_arg;
 	d->parent = parent;
 }
@@ -129,7 +134,13 @@ diag_level(enum co_diag_id id)
 const char *
 diag_text(enum co_diag_id id)
 {
-	return diag_texts[id];
+	return diag_texts[id].text;
+}
+
+const char *
+diag_name(enum co_diag_id id)
+{
+	return diag_texts[id].name;
 }
 
 /* A source line longer than this (in characters) is shown around the caret. */
@@ -208,7 +219,18 @@ append_source(GString *out, struct co_diags *d, struct co_pos pos)
 	g_string_append(out, "^\n");
 }
 
-static void	give(struct co_diags *, struct co_pos, enum co_level, bool, GString *);
+/* One finished message on its way to the sinks. */
+struct held_msg {
+	struct co_pos	 pos;		/* of the message, or of the hint's message: its order */
+	guint		 seq;		/* the message's order of arrival */
+	struct co_pos	 at;		/* its own place */
+	enum co_level	 level;
+	enum co_diag_id	 id;		/* CO_DIAG__MAX: the note that the rest are not shown */
+	char		*text;		/* compiler style, for co_diag_fn */
+	char		*msg;		/* the message alone, for co_diag_struct_fn, or NULL */
+};
+
+static void	give(struct co_diags *, bool, struct held_msg *);
 
 /* Counts a message in "d" and in every diags it reports to. */
 static void
@@ -221,14 +243,53 @@ count(struct co_diags *d, enum co_level level)
 	}
 }
 
+/* The diags whose sinks take the messages: a template's go to its report's. */
+static struct co_diags *
+root(struct co_diags *d)
+{
+	while (d->parent != NULL)
+		d = d->parent;
+	return d;
+}
+
+/*
+ * A message line as shown: at most MAX_MESSAGE bytes (a quoted value can be
+ * a megabyte long), and since file names and quoted values are the user's,
+ * and libxml2 quotes raw bytes, no control characters and nothing but UTF-8.
+ */
+static GString *
+clean_line(GString *text)
+{
+	GString	*out;
+	char	*valid, *cut;
+
+	if (text->len > MAX_MESSAGE) {
+		cut = text->str + MAX_MESSAGE;
+		while (cut > text->str && ((unsigned char)*cut & 0xc0) == 0x80)
+			cut--;
+		g_string_truncate(text, cut - text->str);
+		g_string_append(text, "...");
+	}
+	out = g_string_new(NULL);
+	if (g_utf8_validate(text->str, text->len, NULL))
+		append_clean(out, text->str, text->len);
+	else {
+		valid = g_utf8_make_valid(text->str, text->len);
+		append_clean(out, valid, strlen(valid));
+		g_free(valid);
+	}
+	return out;
+}
+
 void
 co_diag(struct co_diags *doc, struct co_pos pos, enum co_diag_id id,
     const char *fmt, ...)
 {
+	struct co_diags	*to = root(doc);
+	struct held_msg	 m;
 	enum co_level	 level;
-	GString		*out, *text;
+	GString		*out, *text, *body;
 	va_list		 ap;
-	char		*valid, *cut;
 	int		 shown;
 
 	level = diag_level(id);
@@ -239,62 +300,130 @@ co_diag(struct co_diags *doc, struct co_pos pos, enum co_diag_id id,
 	shown = doc->count[CO_LEVEL_WARNING] + doc->count[CO_LEVEL_ERROR] +
 	    doc->count[CO_LEVEL_FATAL];
 	if (shown > MAX_SHOWN) {
-		if (shown == MAX_SHOWN + 1 && level != CO_LEVEL_HINT && doc->sink != NULL) {
-			out = g_string_new(NULL);
-			g_string_append_printf(out, "%s: note: more than %d messages; "
-			    "the rest are not shown\n", doc->path, MAX_SHOWN);
+		if (shown == MAX_SHOWN + 1 && level != CO_LEVEL_HINT &&
+		    (to->sink != NULL || to->struct_sink != NULL)) {
+			memset(&m, 0, sizeof(m));
 			/* After every message shown, in source order or not. */
-			give(doc, (struct co_pos){ UINT_MAX, UINT_MAX }, CO_LEVEL_HINT, true, out);
+			m.at = m.pos = (struct co_pos){ UINT_MAX, UINT_MAX };
+			m.level = CO_LEVEL_HINT;
+			m.id = CO_DIAG__MAX;
+			m.msg = g_strdup_printf("more than %d messages; the rest are not shown",
+			    MAX_SHOWN);
+			m.text = g_strdup_printf("%s: note: %s\n", doc->path, m.msg);
+			give(doc, /*message*/true, &m);
 		}
 		return;
 	}
 
-	text = g_string_new(NULL);
-	g_string_append_printf(text, "%s:%u:%u: %s: ", doc->path,
-	    pos.line + 1, pos.col + 1, level_names[level]);
+	body = g_string_new(NULL);
 	if (id != CO_DIAG_HINT)
-		g_string_append(text, diag_texts[id]);
+		g_string_append(body, diag_texts[id].text);
 	if (fmt != NULL) {
 		if (id != CO_DIAG_HINT)
-			g_string_append_c(text, ' ');
+			g_string_append_c(body, ' ');
 		va_start(ap, fmt);
-		g_string_append_vprintf(text, fmt, ap);
+		g_string_append_vprintf(body, fmt, ap);
 		va_end(ap);
 	}
-	/* A quoted value can be a megabyte long: the message line is not. */
-	if (text->len > MAX_MESSAGE) {
-		cut = text->str + MAX_MESSAGE;
-		while (cut > text->str && ((unsigned char)*cut & 0xc0) == 0x80)
-			cut--;
-		g_string_truncate(text, cut - text->str);
-		g_string_append(text, "...");
-	}
-	/*
-	 * File names and quoted values are the user's, and libxml2 quotes
-	 * raw bytes: no control characters, and nothing but UTF-8.
-	 */
-	out = g_string_new(NULL);
-	if (g_utf8_validate(text->str, text->len, NULL))
-		append_clean(out, text->str, text->len);
-	else {
-		valid = g_utf8_make_valid(text->str, text->len);
-		append_clean(out, valid, strlen(valid));
-		g_free(valid);
-	}
+	text = g_string_new(NULL);
+	g_string_append_printf(text, "%s:%u:%u: %s: %s", doc->path,
+	    pos.line + 1, pos.col + 1, level_names[level], body->str);
+	out = clean_line(text);
 	g_string_free(text, TRUE);
 	g_string_append_c(out, '\n');
 	if (level != CO_LEVEL_HINT)
 		append_source(out, doc, pos);
-	give(doc, pos, level, level != CO_LEVEL_HINT, out);
+
+	m.pos = m.at = pos;
+	m.seq = 0;
+	m.level = level;
+	m.id = id;
+	m.text = g_string_free(out, FALSE);
+	m.msg = to->struct_sink != NULL ? g_string_free(clean_line(body), FALSE) : NULL;
+	g_string_free(body, TRUE);
+	give(doc, level != CO_LEVEL_HINT, &m);
 }
 
-/* One message waiting; a hint sorts with the message it belongs to. */
-struct held_msg {
-	struct co_pos	 pos;		/* of the message, or of the hint's message */
-	guint		 seq;		/* the message's order of arrival */
+/* A message that waits for its hints before a structured sink gets it. */
+struct diag_pending {
+	char		*file;		/* the diags' path: a template's is gone by then */
+	struct co_pos	 at;
 	enum co_level	 level;
-	char		*text;
+	enum co_diag_id	 id;
+	char		*msg;
+	GArray		*hints;		/* struct co_hint, each message g_malloc'd */
 };
+
+/* Gives the waiting message, if any, to the structured sink of "d" (a root). */
+static void
+deliver_pending(struct co_diags *d)
+{
+	struct diag_pending	*p = d->pending;
+	struct co_diagnostic	 diag;
+	guint			 i;
+
+	if (p == NULL)
+		return;
+	d->pending = NULL;
+	diag.file = p->file;
+	diag.line = p->at.line == UINT_MAX ? 0 : p->at.line + 1;
+	diag.column = p->at.col == UINT_MAX ? 0 : p->at.col + 1;
+	diag.level = p->level;
+	diag.id = p->id == CO_DIAG__MAX ? "too-many-messages" : diag_texts[p->id].name;
+	diag.message = p->msg;
+	diag.hints = (const struct co_hint *)p->hints->data;
+	diag.nhints = p->hints->len;
+	d->struct_sink(&diag, d->sink_arg);
+	for (i = 0; i < p->hints->len; i++)
+		g_free((char *)g_array_index(p->hints, struct co_hint, i).message);
+	g_array_free(p->hints, TRUE);
+	g_free(p->file);
+	g_free(p->msg);
+	g_free(p);
+}
+
+/*
+ * Hands message "m" (its strings taken) about the file of "from" to the
+ * sinks of its root: the text at once, the parts once the hints that
+ * follow are known.  A hint with no message before it goes alone.
+ */
+static void
+deliver(struct co_diags *from, struct held_msg *m)
+{
+	struct co_diags		*d = root(from);
+	struct diag_pending	*p;
+	struct co_hint		 h;
+	GString			*path;
+
+	if (d->sink != NULL)
+		d->sink(m->level, m->text, d->sink_arg);
+	g_free(m->text);
+	if (d->struct_sink == NULL || m->msg == NULL) {
+		g_free(m->msg);
+		return;
+	}
+	if (m->id == CO_DIAG_HINT && d->pending != NULL) {
+		h.line = m->at.line + 1;
+		h.column = m->at.col + 1;
+		h.message = m->msg;
+		g_array_append_val(d->pending->hints, h);
+		return;
+	}
+	deliver_pending(d);
+	p = g_new0(struct diag_pending, 1);
+	path = g_string_new(from->path);
+	p->file = g_string_free(clean_line(path), FALSE);
+	g_string_free(path, TRUE);
+	p->at = m->at;
+	p->level = m->level;
+	p->id = m->id;
+	p->msg = m->msg;
+	p->hints = g_array_new(FALSE, FALSE, sizeof(struct co_hint));
+	d->pending = p;
+	/* The note has no hints to wait for. */
+	if (m->id == CO_DIAG__MAX)
+		deliver_pending(d);
+}
 
 struct diag_held {
 	GArray		*msgs;		/* struct held_msg */
@@ -302,27 +431,21 @@ struct diag_held {
 	guint		 last_seq;
 };
 
-/* Hands "out" (taken) to the sink, or holds it; a hint joins the last message. */
+/* Delivers "m" (taken), or holds it; a hint joins the last message. */
 static void
-give(struct co_diags *doc, struct co_pos pos, enum co_level level, bool message, GString *out)
+give(struct co_diags *doc, bool message, struct held_msg *m)
 {
-	struct held_msg	 m;
-
 	if (doc->held == NULL) {
-		if (doc->sink != NULL)
-			doc->sink(level, out->str, doc->sink_arg);
-		g_string_free(out, TRUE);
+		deliver(doc, m);
 		return;
 	}
 	if (message) {
-		doc->held->last_pos = pos;
+		doc->held->last_pos = m->pos;
 		doc->held->last_seq = doc->held->msgs->len;
 	}
-	m.pos = doc->held->last_pos;
-	m.seq = doc->held->last_seq;
-	m.level = level;
-	m.text = g_string_free(out, FALSE);
-	g_array_append_val(doc->held->msgs, m);
+	m->pos = doc->held->last_pos;
+	m->seq = doc->held->last_seq;
+	g_array_append_val(doc->held->msgs, *m);
 }
 
 void
@@ -352,21 +475,20 @@ void
 diag_flush(struct co_diags *doc)
 {
 	struct diag_held	*h = doc->held;
+	struct co_diags		*to = root(doc);
 	guint			 i;
 
-	if (h == NULL)
-		return;
-	doc->held = NULL;
-	/* A stable sort (GLib's is): hints stay after their message. */
-	g_array_sort(h->msgs, held_cmp);
-	for (i = 0; i < h->msgs->len; i++) {
-		struct held_msg *m = &g_array_index(h->msgs, struct held_msg, i);
-		if (doc->sink != NULL)
-			doc->sink(m->level, m->text, doc->sink_arg);
-		g_free(m->text);
+	if (h != NULL) {
+		doc->held = NULL;
+		/* A stable sort (GLib's is): hints stay after their message. */
+		g_array_sort(h->msgs, held_cmp);
+		for (i = 0; i < h->msgs->len; i++)
+			deliver(doc, &g_array_index(h->msgs, struct held_msg, i));
+		g_array_free(h->msgs, TRUE);
+		g_free(h);
 	}
-	g_array_free(h->msgs, TRUE);
-	g_free(h);
+	if (to->struct_sink != NULL)
+		deliver_pending(to);
 }
 
 /* Levenshtein distance, capped: enough to rank a handful of keys. */
@@ -422,4 +544,10 @@ diag_nearest(const char *word, const char *const *cands)
 		}
 	}
 	return best;
+}
+
+const char *
+co_nearest(const char *word, const char *const *cands)
+{
+	return diag_nearest(word, cands);
 }

@@ -9,6 +9,7 @@
 
 struct srcmap;
 struct diag_held;
+struct diag_pending;
 
 /* A place in the source, 0-based as libyaml gives it; printed 1-based. */
 struct co_pos {
@@ -80,17 +81,23 @@ struct co_diags {
 	size_t			 srclen;	/* bytes in src */
 	struct srcmap		*map;		/* its lines: made when first needed */
 	int			 breaks;	/* enum srcmap_breaks of src */
-	co_diag_fn		 sink;		/* where messages go, or NULL */
-	void			*sink_arg;	/* its argument */
+	co_diag_fn		 sink;		/* where formatted messages go, or NULL */
+	co_diag_struct_fn	 struct_sink;	/* where their parts go, or NULL */
+	void			*sink_arg;	/* the sinks' argument */
 	enum co_level		 worst;		/* worst message so far */
 	int			 count[CO_LEVEL_FATAL + 1]; /* messages per level */
 	struct co_diags		*parent;	/* also counts here, or NULL */
 	struct diag_held	*held;		/* messages waiting for source order, or NULL */
+	struct diag_pending	*pending;	/* a message waiting for its hints, or NULL */
 };
 
-/* Starts "d" for messages about "path" (copied), going to "sink". */
+/*
+ * Starts "d" for messages about "path" (copied), going to "sink" and
+ * "struct_sink" (either may be NULL).  With a parent, messages go to the
+ * parent's sinks (whatever is passed here) and are counted there too.
+ */
 void		 diags_init(struct co_diags *d, const char *path, co_diag_fn sink,
-		    void *sink_arg, struct co_diags *parent);
+		    co_diag_struct_fn struct_sink, void *sink_arg, struct co_diags *parent);
 /* Sets the text the messages quote (borrowed) and which line ends it has. */
 void		 diags_set_source(struct co_diags *, const char *src, size_t len,
 		    int breaks);
@@ -107,7 +114,10 @@ void		 co_diag(struct co_diags *, struct co_pos, enum co_diag_id,
 /*
  * Between diag_hold() and diag_flush(), messages wait and then go to the
  * sink in source order, each with its hints: the loader finds mistakes in
- * the order the model is built, a reader wants them line by line.
+ * the order the model is built, a reader wants them line by line.  A
+ * structured sink gets a message once its hints are known: at the next
+ * message, or at diag_flush(), which every entry point that reports calls
+ * before it returns.
  */
 void		 diag_hold(struct co_diags *);
 void		 diag_flush(struct co_diags *);
@@ -115,6 +125,8 @@ void		 diag_flush(struct co_diags *);
 bool		 diag_shown(const struct co_diags *);
 enum co_level	 diag_level(enum co_diag_id);
 const char	*diag_text(enum co_diag_id);
+/* The message's name in the catalogue, for tools: "unknown-key". */
+const char	*diag_name(enum co_diag_id);
 /* The closest of "cands" (NULL-terminated) to "word", or NULL if none is close. */
 const char	*diag_nearest(const char *word, const char *const *cands);
 

@@ -147,17 +147,33 @@ looks_like_xml(const char *s, size_t len)
 }
 
 static void	load(struct co_doc *, const char *, const char *, size_t, enum co_input);
+static struct co_doc *doc_load(const char *, const char *, size_t, enum co_input,
+		    co_diag_fn, co_diag_struct_fn, void *);
 
 struct co_doc *
 co_doc_load(const char *path, const char *data, size_t len, enum co_input input,
     co_diag_fn sink, void *arg)
+{
+	return doc_load(path, data, len, input, sink, NULL, arg);
+}
+
+struct co_doc *
+co_doc_load_structured(const char *path, const char *data, size_t len,
+    enum co_input input, co_diag_struct_fn sink, void *arg)
+{
+	return doc_load(path, data, len, input, NULL, sink, arg);
+}
+
+static struct co_doc *
+doc_load(const char *path, const char *data, size_t len, enum co_input input,
+    co_diag_fn sink, co_diag_struct_fn struct_sink, void *arg)
 {
 	struct co_doc	*doc;
 
 	doc = g_new0(struct co_doc, 1);
 	doc->arena = arena_new();
 	doc->path = arena_strdup(doc->arena, path);
-	diags_init(&doc->diags, path, sink, arg, NULL);
+	diags_init(&doc->diags, path, sink, struct_sink, arg, NULL);
 	doc->lang = CO_LANG_EN;
 	doc->pdf_standard = -1;
 	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
@@ -244,6 +260,16 @@ const char *
 co_doc_language(const struct co_doc *doc)
 {
 	return model_lang_codes[doc->lang];
+}
+
+bool
+co_doc_set_template(struct co_doc *doc, const char *name)
+{
+	/* What template.c takes as one of closeout's own: never a path. */
+	if (!g_regex_match_simple("^[A-Za-z0-9_-]+$", name, 0, 0))
+		return false;
+	doc->meta.template.s = arena_strdup(doc->arena, name);
+	return true;
 }
 
 void

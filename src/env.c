@@ -13,6 +13,32 @@ co_set_datadir(const char *dir)
 	datadir = g_strdup(dir);
 }
 
+/*
+ * ../share/closeout from the running binary, where `make install` puts the
+ * data, whatever PREFIX and DESTDIR were; NULL if it is not there (the
+ * binary in build/, or not on Linux).
+ */
+static char *
+installed_datadir(void)
+{
+	char	*exe, *bindir, *dir, *probe;
+	bool	 found;
+
+	if ((exe = g_file_read_link("/proc/self/exe", NULL)) == NULL)
+		return NULL;
+	bindir = g_path_get_dirname(exe);
+	dir = g_canonicalize_filename("../share/closeout", bindir);
+	probe = g_build_filename(dir, "templates", "default.yaml", NULL);
+	found = g_file_test(probe, G_FILE_TEST_IS_REGULAR);
+	g_free(probe);
+	g_free(bindir);
+	g_free(exe);
+	if (!found)
+		g_clear_pointer(&dir, g_free);
+	return dir;
+}
+
+/* co_set_datadir(), else CLOSEOUT_DATADIR, else beside the binary, else the build's. */
 const char *
 co_datadir(void)
 {
@@ -20,7 +46,10 @@ co_datadir(void)
 
 	if (datadir == NULL) {
 		env = g_getenv("CLOSEOUT_DATADIR");
-		datadir = g_strdup(env != NULL && *env != '\0' ? env : CO_DATADIR);
+		if (env != NULL && *env != '\0')
+			datadir = g_strdup(env);
+		else if ((datadir = installed_datadir()) == NULL)
+			datadir = g_strdup(CO_DATADIR);
 	}
 	return datadir;
 }

@@ -189,6 +189,7 @@ lay_out(struct co_doc *doc, char **error)
 	struct tpl	*tpl;
 	struct measurer	*m;
 	struct co_image	*logo = NULL;
+	struct co_pages	*pages;
 	char		*dir;
 
 	dir = g_path_get_dirname(doc->path);
@@ -216,7 +217,10 @@ lay_out(struct co_doc *doc, char **error)
 		logo = image_open(&doc->diags, dir, doc->meta.logo.s, doc->meta.logo.pos,
 		    CO_DIAG_W_LOGO);
 	g_free(dir);
-	return co_layout_new(doc, tpl, m, logo, &doc->diags);
+	pages = co_layout_new(doc, tpl, m, logo, &doc->diags);
+	/* The last message goes to a structured sink now, with its hints. */
+	diag_flush(&doc->diags);
+	return pages;
 }
 
 /* The PDF into "out" (not yet committed): its page count, or -1. */
@@ -265,6 +269,7 @@ co_check_layout(struct co_doc *doc)
 	if ((pages = lay_out(doc, &error)) == NULL && error != NULL) {
 		struct co_pos zero = { 0, 0 };
 		co_diag(&doc->diags, zero, CO_DIAG_F_READ, "%s", error);
+		diag_flush(&doc->diags);
 	}
 	g_free(error);
 	co_layout_free(pages);

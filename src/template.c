@@ -590,10 +590,12 @@ tpl_load(struct co_doc *doc, const char *name, const char *basedir)
 	t->name = g_strdup(name);
 	set_defaults(t);
 
-	/* The template's own messages carry its own file name and lines. */
+	/*
+	 * The template's own messages carry its own file name and lines, and
+	 * go where the report's go.
+	 */
 	path = template_path(name, basedir);
-	diags_init(&td, path != NULL ? path : name, doc->diags.sink, doc->diags.sink_arg,
-	    &doc->diags);
+	diags_init(&td, path != NULL ? path : name, NULL, NULL, NULL, &doc->diags);
 	arena = arena_new();
 	r.doc = &td;
 	r.tpl = t;

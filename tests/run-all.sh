@@ -38,6 +38,9 @@ sh tests/errors/run.sh "$CLOSEOUT" "$WORK/errors" || fail=$((fail + 1))
 section "hostile input and faults (tests/hostile)"
 sh tests/hostile/run.sh "$CLOSEOUT" "$WORK/hostile" || fail=$((fail + 1))
 
+section "the command line: help, did you mean, completion, man page, install, JSON (tests/cli2)"
+sh tests/cli2/run.sh "$CLOSEOUT" "$WORK/cli2" || fail=$((fail + 1))
+
 section "archival XML (tests/xml)"
 sh tests/xml/run.sh "$CLOSEOUT" "$WORK/xml" || fail=$((fail + 1))
 

@@ -7,15 +7,17 @@ set -eu
 # To build closeout and render a report.
 PKGS="build-essential pkg-config
 libyaml-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
+libjson-glib-dev
 libpango1.0-dev libcairo2-dev librsvg2-dev libqpdf-dev icc-profiles-free
 libvoikko-dev voikko-fi libhyphen-dev hyphen-sv hyphen-en-us
 fonts-sil-charis fonts-lato fonts-dejavu-core"
 
 # To run the test suite too (--tests): the checkers and validators, PDFBox
-# Preflight among them, and the sanitizers' and fuzzers' tools.
+# Preflight among them, the sanitizers' and fuzzers' tools, and mandoc and
+# man-db for the man page.
 TEST_PKGS="libxml2-utils qpdf poppler-utils python3 python3-yaml python3-jsonschema
 python3-pikepdf libpdfbox2-java default-jre-headless libactivation-java libjaxb-api-java
-time clang libclang-rt-14-dev valgrind locales"
+time clang libclang-rt-14-dev valgrind locales mandoc man-db"
 
 [ "${1:-}" = "--tests" ] && PKGS="$PKGS $TEST_PKGS"
 

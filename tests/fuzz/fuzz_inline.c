@@ -99,7 +99,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc->path = "fuzz";
 	doc->src = g_strndup(s, len);
 	doc->srclen = len;
-	diags_init(&doc->diags, "fuzz", quiet, NULL, NULL);
+	diags_init(&doc->diags, "fuzz", quiet, NULL, NULL, NULL);
 	diags_set_source(&doc->diags, doc->src, len, SRCMAP_YAML);
 	/* A map as the loader makes one: line and column of every byte. */
 	if (mode & 2) {
