@@ -59,9 +59,9 @@ static GOptionEntry common_entries[] = {
 /* What render adds: its outputs. */
 static GOptionEntry render_entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-	  "write the PDF to FILE (default: beside the report)", "FILE" },
+	  "write the PDF to FILE, - for standard output (default: beside the report)", "FILE" },
 	{ "xml", 0, 0, G_OPTION_ARG_FILENAME, &opt_xml,
-	  "write the archival XML to FILE (default: beside the report)", "FILE" },
+	  "write the archival XML to FILE, - for standard output (default: beside the report)", "FILE" },
 	{ "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &opt_pdf_standard,
 	  "make the PDF a-1b, a-2b (the default), a-3b (with the XML and the "
 	  "source inside) or none; each is PDF/UA-1 too", "STD" },
