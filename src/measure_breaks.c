@@ -306,23 +306,26 @@ lines_fit(PangoLayout *l, double width)
 	return true;
 }
 
-bool
-mp_break_optimally(struct measure *m, PangoLayout *l, const struct tpl_font *f,
-    double leading, const struct ms_rich *in, double width, int flags, struct prepared *p)
+/*
+ * Breaks the text of "in" as a paragraph into "l", keeping "spare" points
+ * of each line free; false (and "p" freed) if no breaking keeps the spaces
+ * under twice their width even with looser lines.
+ */
+static bool
+break_with(struct measure *m, PangoLayout *l, const struct tpl_font *f, double leading,
+    const struct ms_rich *in, double width, int flags, double spare, const char *lang,
+    struct prepared *p)
 {
 	GArray		*items;
 	struct insertion *ins;
 	int		*breaks, nb, k, ni;
-	const char	*lang = in->lang != NULL ? in->lang : model_lang_codes[m->lang];
-	bool		 ok;
 
 	mp_prepare(m, in, f, (flags & MEASURE_WHOLE_LAST) != 0, true, p);
 	if (flags & MEASURE_WHOLE_LAST)
 		mp_last_word_whole(p);
 	items = text_items(m, f, p, lang);
 	breaks = g_new(int, items->len + 1);
-	/* Half a point to spare: the advances know no kerning. */
-	nb = lb_break((const struct lb_item *)(void *)items->data, items->len, width - 0.5, 1.0,
+	nb = lb_break((const struct lb_item *)(void *)items->data, items->len, width - spare, 1.0,
 	    breaks);
 	/*
 	 * No breaking keeps every space under twice its width: the best with
@@ -331,7 +334,7 @@ mp_break_optimally(struct measure *m, PangoLayout *l, const struct tpl_font *f,
 	 */
 	if (nb < 0)
 		nb = lb_break((const struct lb_item *)(void *)items->data, items->len,
-		    width - 0.5, 20.0, breaks);
+		    width - spare, 20.0, breaks);
 	if (nb < 0) {
 		g_free(breaks);
 		g_array_free(items, TRUE);
@@ -353,7 +356,31 @@ mp_break_optimally(struct measure *m, PangoLayout *l, const struct tpl_font *f,
 	mp_setup(m, l, f, leading, width, flags | MEASURE_NOWRAP);
 	pango_layout_set_text(l, p->text->str, -1);
 	pango_layout_set_attributes(l, p->attrs);
-	ok = lines_fit(l, width);
+	return true;
+}
+
+bool
+mp_break_optimally(struct measure *m, PangoLayout *l, const struct tpl_font *f,
+    double leading, const struct ms_rich *in, double width, int flags, struct prepared *p)
+{
+	/*
+	 * The advances know no kerning: half a point to spare, and if a line
+	 * still comes out too wide (one in a long paragraph often does), two
+	 * points.  Falling back to first fit would set the whole paragraph
+	 * ragged and lay it out three times more.
+	 */
+	static const double spare[] = { 0.5, 2.0 };
+	const char	*lang = in->lang != NULL ? in->lang : model_lang_codes[m->lang];
+	bool		 ok;
+	int		 tries;
+
+	for (tries = 0, ok = false; !ok && tries < (int)G_N_ELEMENTS(spare); tries++) {
+		if (tries > 0)
+			mp_prepared_free(p);
+		if (!break_with(m, l, f, leading, in, width, flags, spare[tries], lang, p))
+			return false;
+		ok = lines_fit(l, width);
+	}
 	if (!ok)
 		mp_prepared_free(p);
 	return ok;

@@ -593,7 +593,7 @@ too_long_line(struct parse *p)
 		if (end - start <= PROSE_MAX_PARAGRAPH)
 			continue;
 		co_diag(&p->doc->diags, source_pos(p, start), CO_DIAG_E_TOO_LONG,
-		    "%zu bytes of text in one paragraph; the limit is %d (64 KiB)",
+		    "%zu bytes of text in one paragraph; the limit is %d (16 KiB)",
 		    end - start, PROSE_MAX_PARAGRAPH);
 		co_diag(&p->doc->diags, source_pos(p, start), CO_DIAG_HINT,
 		    "split it into paragraphs, with an empty line between them");

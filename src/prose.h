@@ -8,12 +8,12 @@
 
 /*
  * One paragraph is broken into lines as a whole (Knuth and Plass), and its
- * cost per page grows with its length: past 64 KiB (some 16 pages) it
+ * cost per page grows with its length: past 16 KiB (some 4 pages) it
  * would cost more than twice what the same text in paragraphs does.
  * validate.c refuses a longer paragraph; a longer line is refused here,
  * before cmark-gfm's autolinker spends seconds on it.
  */
-#define PROSE_MAX_PARAGRAPH	(64 * 1024)
+#define PROSE_MAX_PARAGRAPH	(16 * 1024)
 
 /* A text to parse and where its bytes are in the report. */
 struct prose_src {

@@ -508,7 +508,7 @@ check_paragraph_size(struct check *c, const struct co_node *para)
 	if (len <= PROSE_MAX_PARAGRAPH)
 		return;
 	co_diag(&c->doc->diags, para->pos, CO_DIAG_E_TOO_LONG,
-	    "%zu bytes of text in one paragraph; the limit is %d (64 KiB)", len,
+	    "%zu bytes of text in one paragraph; the limit is %d (16 KiB)", len,
 	    PROSE_MAX_PARAGRAPH);
 	co_diag(&c->doc->diags, para->pos, CO_DIAG_HINT,
 	    "split it into paragraphs, with an empty line between them");

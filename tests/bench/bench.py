@@ -155,7 +155,32 @@ def measure_all(jobs):
 
 # Inputs: name, how many runs, and whether the floor runs on its text too.
 INPUTS = [("seed", 9, True), ("50x (400 sections)", 5, True),
-          ("600-row table", 5, False), ("2000 pages", 3, True)]
+          ("600-row table", 5, False), ("2000 pages", 3, True),
+          ("40 paragraphs of 16 KiB", 3, False), ("the same in 100-word paragraphs", 3, False)]
+
+
+LIMIT = 16 * 1024  # PROSE_MAX_PARAGRAPH (src/prose.h)
+
+
+def long_paragraphs(report, words_per_paragraph):
+    """The seed's words in 40 paragraphs just under the 16 KiB limit, or the
+    same words in paragraphs of words_per_paragraph."""
+    paras = []
+    paragraphs(report, paras)
+    words = " ".join(paras).split()
+    text, big, n, i = [], [], 0, 0
+    while len(big) < 40:
+        w = words[i % len(words)]
+        i += 1
+        if n + len(w.encode()) + 1 > LIMIT - 16:
+            big.append(text)
+            text, n = [], 0
+        text.append(w)
+        n += len(w.encode()) + 1
+    flat = [w for p in big for w in p]
+    if words_per_paragraph:
+        big = [flat[k:k + words_per_paragraph] for k in range(0, len(flat), words_per_paragraph)]
+    return {"meta": report["meta"], "summary": "\n\n".join(" ".join(p) for p in big)}
 
 
 def slug(name):
@@ -169,7 +194,9 @@ def generate(outdir):
     slower to fork and report its memory as the child's."""
     report = yaml.load(open(SEED, encoding="utf-8"), Loader=Loader)
     data = {"seed": report, "50x (400 sections)": repeated(report, 50),
-            "600-row table": long_table(report, 600), "2000 pages": repeated(report, 250)}
+            "600-row table": long_table(report, 600), "2000 pages": repeated(report, 250),
+            "40 paragraphs of 16 KiB": long_paragraphs(report, 0),
+            "the same in 100-word paragraphs": long_paragraphs(report, 100)}
     for name, _, with_floor in INPUTS:
         if name != "seed":
             with open(os.path.join(outdir, slug(name) + ".yaml"), "w", encoding="utf-8") as f:
@@ -225,6 +252,8 @@ def main():
     by = {r[0]: r for r in rows}
     seed, x50, table, big = by["seed"], by["50x (400 sections)"], by["600-row table"], by["2000 pages"]
     per50 = x50[2] / x50[1]
+    longp, shortp = by["40 paragraphs of 16 KiB"], by["the same in 100-word paragraphs"]
+    perlong, pershort = longp[2] / longp[1], shortp[2] / shortp[1]
     per2000 = big[2] / big[1]
     targets = [
         ("seed ≤ 0.10 s", seed[2] <= 0.10, f"{seed[2]:.3f} s"),
@@ -235,6 +264,9 @@ def main():
         ("50× peak memory ≤ 48 MiB", x50[5] <= 48, f"{x50[5]:.1f} MiB"),
         ("time per page at 2000 p. ≤ 1.2× that at 50×", per2000 <= 1.2 * per50,
          f"{per2000 * 1000:.2f} ms vs {per50 * 1000:.2f} ms"),
+        ("a page of 16 KiB paragraphs ≤ 2× one of 100-word paragraphs", perlong <= 2 * pershort,
+         f"{perlong * 1000:.2f} ms vs {pershort * 1000:.2f} ms"),
+        ("16 KiB paragraphs' peak memory ≤ 256 MiB", longp[5] <= 256, f"{longp[5]:.1f} MiB"),
     ]
     for what, ok, got in targets:
         print(f"{'met ' if ok else 'MISS'}  {what}: {got}")

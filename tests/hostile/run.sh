@@ -113,12 +113,12 @@ else
 	show
 fi
 
-# Model memory: 15 MB of emphasis in paragraphs of 32 KiB (each under the
+# Model memory: 15 MB of emphasis in paragraphs of 8 KiB (each under the
 # paragraph limit) would make 8 million nodes.
 {
 	printf 'meta: {title: T, project: {name: P}, date: 2019-04-26, language: en}\n'
 	printf 'summary: |\n'
-	awk 'BEGIN { s = "*a* *b* *c* *d* "; for (i = 0; i < 11; i++) s = s s; for (i = 0; i < 480; i++) printf "  %s\n\n", s }'
+	awk 'BEGIN { s = "*a* *b* *c* *d* "; for (i = 0; i < 9; i++) s = s s; for (i = 0; i < 1920; i++) printf "  %s\n\n", s }'
 } > "$w/spans.yaml"
 if [ "${VALGRIND:-}" ]; then
 	ok "model memory bounded (skipped under valgrind)"
@@ -381,11 +381,11 @@ fi
 } > "$w/para.yaml"
 run render "$w/para.yaml" -o "$w/para.pdf" --xml "$w/para.xml" > /dev/null 2> "$w/err"
 status=$?
-if [ $status -eq 1 ] && head -1 "$w/err" | grep -q "^$w/para.yaml:3:3: error: paragraph too long: [0-9]* bytes of text in one paragraph; the limit is 65536 (64 KiB)$" &&
+if [ $status -eq 1 ] && head -1 "$w/err" | grep -q "^$w/para.yaml:3:3: error: paragraph too long: [0-9]* bytes of text in one paragraph; the limit is 16384 (16 KiB)$" &&
     [ ! -e "$w/para.pdf" ]; then
-	ok "a paragraph over 64 KiB is refused at its line"
+	ok "a paragraph over 16 KiB is refused at its line"
 else
-	bad "a paragraph over 64 KiB is refused at its line"
+	bad "a paragraph over 16 KiB is refused at its line"
 	show
 fi
 
