@@ -42,9 +42,10 @@ test_nfc(void)
 static void
 test_squeeze(void)
 {
-	char	*s;
+	const char	*in = "Work\xe2\x80\xa8package\xc2\x85results\xe2\x80\xa9 \n\t end";
+	char		*s;
 
-	s = text_squeeze("Work\xe2\x80\xa8package\xc2\x85results\xe2\x80\xa9 \n\t end", 36);
+	s = text_squeeze(in, strlen(in));
 	STR_EQ(s, "Work package results end");
 	g_free(s);
 }
