@@ -22,7 +22,7 @@ B	 = build
 -include Makefile.local
 
 # Core objects in pipeline order: model, load, build, number, render.
-CORE	 = arena env srcmap diag diag_json model doc load_yaml build prose dates load_xml validate i18n number \
+CORE	 = arena env srcmap diag diag_json model doc nfc yaml_lint load_yaml suggest build prose dates xml_msg load_xml validate i18n number \
 	   fonts template hyphen measure measure_pango measure_breaks linebreak svg_check image layout layout_text layout_table \
 	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf xmp qpdf_dl pdf_archive \
 	   outfile pdf render_xml \

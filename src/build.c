@@ -6,7 +6,9 @@
 #include "build.h"
 #include "model.h"
 #include "i18n.h"
+#include "nfc.h"
 #include "prose.h"
+#include "suggest.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -33,6 +35,14 @@ is_blank_text(const struct ynode *n)
 		if (!is_blank(n->str[i]))
 			return false;
 	return true;
+}
+
+/* True if scalar n is no value: blank, or "~" or "null" unquoted. */
+static bool
+is_empty_scalar(const struct ynode *n)
+{
+	return n->type == Y_SCALAR && (is_blank_text(n) || (n->plain &&
+	    (strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 || n->len == 0)));
 }
 
 const char *
@@ -92,6 +102,7 @@ check_keys(struct co_doc *doc, const struct ynode *map,
 {
 	const struct ynode	*k;
 	const char		*near;
+	char			*title;
 	size_t			 i;
 	bool			 ok = true;
 	GString			*list;
@@ -107,6 +118,12 @@ check_keys(struct co_doc *doc, const struct ynode *map,
 		/* Thousands of unknown keys: past the messages shown, no hints. */
 		if (!diag_shown(&doc->diags))
 			continue;
+		/* "yhteenveto:": the section's title, not its key. */
+		if ((title = suggest_localized(k->str, allowed)) != NULL) {
+			co_diag(&doc->diags, k->pos, CO_DIAG_HINT, "%s", title);
+			g_free(title);
+			continue;
+		}
 		if ((near = diag_nearest(k->str, allowed)) != NULL) {
 			co_diag(&doc->diags, k->pos, CO_DIAG_HINT, "did you mean '%s'?", near);
 			continue;
@@ -120,6 +137,22 @@ check_keys(struct co_doc *doc, const struct ynode *map,
 	return ok;
 }
 
+/*
+ * A scalar where a list belongs: the hint shows the list it should be,
+ * with the author's own words (suggest.c).
+ */
+static void
+list_hint(struct co_doc *doc, const struct ynode *n)
+{
+	char	*hint, *flat;
+
+	flat = text_squeeze(n->str, n->len);
+	hint = suggest_list(n->key != NULL ? n->key->str : NULL, flat, is_empty_scalar(n));
+	co_diag(&doc->diags, n->pos, CO_DIAG_HINT, "%s", hint);
+	g_free(hint);
+	g_free(flat);
+}
+
 /* True if "n" has type "t"; otherwise reports what was expected. */
 static bool
 want(struct co_doc *doc, const struct ynode *n, enum ytype t, const char *where)
@@ -131,6 +164,8 @@ want(struct co_doc *doc, const struct ynode *n, enum ytype t, const char *where)
 	if (t == Y_SCALAR && n->type == Y_MAP)
 		co_diag(&doc->diags, n->pos, CO_DIAG_HINT,
 		    "text containing ': ' must be put in quotes");
+	else if (t == Y_SEQ && n->type == Y_SCALAR)
+		list_hint(doc, n);
 	else if (t == Y_SEQ)
 		co_diag(&doc->diags, n->pos, CO_DIAG_HINT,
 		    "start each entry on its own line with '- '");
@@ -153,8 +188,7 @@ want_text(struct co_doc *doc, const struct ynode *n, const char *where)
 {
 	if (!want(doc, n, Y_SCALAR, where))
 		return NULL;
-	if (is_blank_text(n) || (n->plain && (strcmp(n->str, "~") == 0 ||
-	    strcmp(n->str, "null") == 0))) {
+	if (is_empty_scalar(n)) {
 		co_diag(&doc->diags, n->pos, CO_DIAG_E_EMPTY, "%s has no value", where);
 		return NULL;
 	}
@@ -220,10 +254,15 @@ get_date(struct co_doc *doc, const struct ynode *map, const char *key,
 	get_str(doc, map, key, where, required, out);
 }
 
-/* A list of one-line texts, e.g. keywords. */
+/*
+ * A list of one-line texts, e.g. keywords; "one_ok" if a single text may
+ * stand for a list of one (an emblem).  A scalar where a list belongs is
+ * an error everywhere else: "keywords: port services" is one keyword or
+ * two, and only its author knows which.
+ */
 static struct co_str *
 get_str_list(struct co_doc *doc, const struct ynode *map, const char *key,
-    const char *where, int *count)
+    const char *where, bool one_ok, int *count)
 {
 	const struct ynode	*v, *e;
 	struct co_str		*out;
@@ -234,8 +273,8 @@ get_str_list(struct co_doc *doc, const struct ynode *map, const char *key,
 	if ((v = map_get(map, key)) == NULL)
 		return NULL;
 	path = g_strdup_printf("%s.%s", where, key);
-	if (v->type == Y_SCALAR) {
-		/* A single value is a list of one. */
+	if (v->type == Y_SCALAR && (one_ok || is_empty_scalar(v))) {
+		/* A single value is a list of one; an empty one is said so. */
 		if (want_text(doc, v, path) == NULL) {
 			g_free(path);
 			return NULL;
@@ -379,7 +418,8 @@ build_acknowledgement(struct co_doc *doc, const struct ynode *meta, struct co_me
 		return;
 	check_keys(doc, v, keys, "meta.acknowledgement");
 	get_str(doc, v, "text", "meta.acknowledgement", true, &m->ack_text);
-	m->emblems = get_str_list(doc, v, "emblem", "meta.acknowledgement", &m->nemblems);
+	m->emblems = get_str_list(doc, v, "emblem", "meta.acknowledgement", true,
+	    &m->nemblems);
 	get_str(doc, v, "emblem_alt", "meta.acknowledgement", false, &m->emblem_alt);
 }
 
@@ -416,7 +456,7 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		get_str(doc, v, "name", "meta.project", true, &m->project_name);
 		get_str(doc, v, "code", "meta.project", false, &m->project_code);
 	}
-	m->organisations = get_str_list(doc, meta, "organisations", "meta",
+	m->organisations = get_str_list(doc, meta, "organisations", "meta", false,
 	    &m->norganisations);
 	if ((v = map_get(meta, "funder")) != NULL) {
 		if (v->type == Y_SCALAR)
@@ -453,7 +493,7 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 	m->authors = get_people(doc, meta, "authors", false, &m->nauthors);
 	m->approvals = get_people(doc, meta, "approvals", true, &m->napprovals);
 	get_enum(doc, meta, "publicity", "meta", model_publicity_values, &m->publicity);
-	m->keywords = get_str_list(doc, meta, "keywords", "meta", &m->nkeywords);
+	m->keywords = get_str_list(doc, meta, "keywords", "meta", false, &m->nkeywords);
 	get_str(doc, meta, "logo", "meta", false, &m->logo);
 	get_str(doc, meta, "template", "meta", false, &m->template);
 	build_facts(doc, meta, m);
@@ -463,6 +503,21 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 		m->status.s = model_status_values[0];
 	if (m->publicity.s == NULL && map_get(meta, "publicity") == NULL)
 		m->publicity.s = model_publicity_values[0];
+}
+
+/*
+ * The start of the line after the one p is on, or NULL: a line ends at
+ * LF, CR LF or a lone CR (old Macs), as libyaml counts.
+ */
+static const char *
+line_after(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if (*p == '\n')
+			return p + 1;
+		else if (*p == '\r')
+			return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+	return NULL;
 }
 
 /* Scalars longer than this keep one place for all their text (the map costs 8 bytes a byte). */
@@ -479,38 +534,43 @@ build_meta(struct co_doc *doc, const struct ynode *meta)
 static size_t *
 value_map(const struct co_doc *doc, const struct ynode *v)
 {
-	const char	*q, *end;
-	size_t		*map, i, last;
+	const char	*q, *end, *str = v->raw != NULL ? v->raw : v->str;
+	size_t		*map, *nfc, i, last, len = v->raw != NULL ? v->rawlen : v->len;
 
-	if (v->len > MAX_MAPPED || v->off >= doc->srclen)
+	if (len > MAX_MAPPED || v->off >= doc->srclen)
 		return NULL;
 	q = doc->src + v->off;
 	end = doc->src + doc->srclen;
 	/* A block scalar's text starts on the line after its '|' or '>'; a quoted one after its quote. */
 	if (v->literal) {
-		if ((q = memchr(q, '\n', end - q)) == NULL)
+		if ((q = line_after(q, end)) == NULL)
 			return NULL;
-		q++;
 	} else if (!v->plain)
 		q++;
-	map = g_new(size_t, v->len + 1);
+	map = g_new(size_t, len + 1);
 	last = q - doc->src;
-	for (i = 0; i < v->len; i++) {
-		if (is_blank(v->str[i])) {
+	for (i = 0; i < len; i++) {
+		if (is_blank(str[i])) {
 			map[i] = last;
 			continue;
 		}
 		/* Step over the source's white space (and line ends) to the same byte. */
 		while (q < end && is_blank(*q))
 			q++;
-		if (q >= end || *q != v->str[i]) {
+		if (q >= end || *q != str[i]) {
 			g_free(map);
 			return NULL;
 		}
 		map[i] = last = q - doc->src;
 		q++;
 	}
-	map[v->len] = last;
+	map[len] = last;
+	/* The text in normal form C: each byte where what it came from was written. */
+	if (v->raw != NULL) {
+		nfc = nfc_map(v->raw, v->rawlen, map, v->len);
+		g_free(map);
+		map = nfc;
+	}
 	return map;
 }
 
@@ -523,10 +583,10 @@ value_pos(const struct co_doc *doc, const struct ynode *v)
 
 	if (!v->literal || v->off > doc->srclen)
 		return pos;
-	if ((p = memchr(doc->src + v->off, '\n', end - (doc->src + v->off))) == NULL)
+	if ((p = line_after(doc->src + v->off, end)) == NULL)
 		return pos;
 	pos.line++;
-	for (pos.col = 0, p++; p < end && *p == ' '; p++)
+	for (pos.col = 0; p < end && *p == ' '; p++)
 		pos.col++;
 	return pos;
 }
@@ -1046,8 +1106,7 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 
 	if (v->type == Y_SCALAR) {
 		/* "summary: ~" or "summary: \"\"": an empty section, which validate.c says. */
-		if (is_blank_text(v) || (v->plain && (strcmp(v->str, "~") == 0 ||
-		    strcmp(v->str, "null") == 0)))
+		if (is_empty_scalar(v))
 			return;
 		build_prose(doc, s, v, where);
 		return;
@@ -1104,9 +1163,10 @@ build_section_body(struct co_doc *doc, struct co_node *s, const struct ynode *v,
 	s->as.section.title = title.s;
 	get_str(doc, v, "id", where, false, &id);
 	s->as.section.id = id.s;
-	if ((sub = map_get(v, "text")) != NULL)
+	/* "text: ~" is a section without text, as if it were left out (validate.c says so if the section is empty). */
+	if ((sub = map_get(v, "text")) != NULL && !is_empty_scalar(sub))
 		build_prose(doc, s, sub, where);
-	if ((sub = map_get(v, "content")) != NULL)
+	if ((sub = map_get(v, "content")) != NULL && !is_empty_scalar(sub))
 		build_content(doc, s, sub, where);
 	/* Typed tables in the order the author wrote them. */
 	for (k = v->first; k != NULL && k->next != NULL; k = k->next->next) {
@@ -1196,9 +1256,10 @@ build_abstracts(struct co_doc *doc, const struct ynode *v)
 		s->as.section.title = title.s != NULL ? title.s :
 		    i18n_label(CO_LABEL_ABSTRACT, s->as.section.lang);
 		s->as.section.id = id.s;
+		/* "text: ~" makes an empty abstract, which validate.c says. */
 		if ((t = map_get(e, "text")) == NULL)
 			co_diag(&doc->diags, missing_pos(e), CO_DIAG_E_MISSING, "'text' in %s", item);
-		else
+		else if (!is_empty_scalar(t))
 			build_prose(doc, s, t, item);
 		g_free(item);
 	}
@@ -1214,9 +1275,10 @@ build_from_yaml(struct co_doc *doc, const struct ynode *root)
 
 	doc->root = model_node_new(doc, CO_KIND_DOC, (struct co_pos){ 0, 0 });
 	if (root == NULL || (root->type == Y_SCALAR && root->len == 0)) {
-		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_E_MISSING,
-		    "report: the file is empty");
+		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_E_NO_REPORT, "%s",
+		    suggest_no_report(doc->src, doc->srclen));
 		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
+		    "a report starts with 'meta:' and its title, project, date and language; "
 		    "start from one of the examples in reports/");
 		return;
 	}

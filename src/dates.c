@@ -27,12 +27,16 @@ digits(const char **p, int min, int max)
 	return i < min ? -1 : n;
 }
 
+/* What a month field takes, for its hints. */
+#define MONTH_FORMS	"write a month as 4/2019 or 2019-04, or a date as 26.4.2019 or 2019-04-26"
+
 const char *
 date_parse(const char *s, bool month_ok, char iso[11])
 {
 	const char	*p = s;
 	int		 d = 0, m, y;
 	bool		 day;		/* a day was written (0 is a wrong one) */
+	const char	*form = month_ok ? MONTH_FORMS : "write the date as 26.4.2019 or 2019-04-26";
 
 	if (g_ascii_isdigit(s[0]) && g_ascii_isdigit(s[1]) &&
 	    g_ascii_isdigit(s[2]) && g_ascii_isdigit(s[3]) && s[4] == '-') {
@@ -40,20 +44,20 @@ date_parse(const char *s, bool month_ok, char iso[11])
 		y = digits(&p, 4, 4);
 		p++;
 		if ((m = digits(&p, 2, 2)) < 0)
-			return "write the date as 2019-04-26 or 26.4.2019";
+			return month_ok ? MONTH_FORMS : "write the date as 2019-04-26 or 26.4.2019";
 		day = *p != '\0';
 		if (!day) {
 			if (!month_ok)
 				return "a full date is needed here, such as 2019-04-26";
 		} else if (*p++ != '-' || (d = digits(&p, 2, 2)) < 0 || *p != '\0')
-			return "write the date as 2019-04-26 or 26.4.2019";
+			return month_ok ? MONTH_FORMS : "write the date as 2019-04-26 or 26.4.2019";
 	} else if ((d = digits(&p, 1, 2)) >= 0 && *p == '.') {
 		/* 26.4.2019 */
 		day = true;
 		p++;
 		if ((m = digits(&p, 1, 2)) < 0 || *p++ != '.' ||
 		    (y = digits(&p, 4, 4)) < 0 || *p != '\0')
-			return "write the date as 26.4.2019 or 2019-04-26";
+			return form;
 	} else if (d >= 0 && *p == '/') {
 		/* 1/2019 */
 		m = d;
@@ -61,12 +65,11 @@ date_parse(const char *s, bool month_ok, char iso[11])
 		day = false;
 		p++;
 		if ((y = digits(&p, 4, 4)) < 0 || *p != '\0')
-			return "write the month as 1/2019 or 2019-01";
+			return month_ok ? MONTH_FORMS : "write the month as 1/2019 or 2019-01";
 		if (!month_ok)
 			return "a full date is needed here, such as 26.4.2019";
 	} else
-		return month_ok ? "write a month as 1/2019 or a date as 26.4.2019" :
-		    "write the date as 26.4.2019 or 2019-04-26";
+		return form;
 
 	if (m < 1 || m > 12)
 		return "there is no such month";
@@ -296,22 +299,43 @@ text_is_address(const char *s, size_t len)
 	return is_domain(s, len);
 }
 
+/*
+ * Bytes of the white space at s: space, tab, LF, CR, and the line breaks
+ * NEL (U+0085), LS (U+2028) and PS (U+2029), which a one-line value must
+ * not keep (Pango would break its line there, a bookmark would hold them).
+ */
+static size_t
+space_len(const char *s, const char *end)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		return 1;
+	if (*u == 0xc2 && s + 1 < end && u[1] == 0x85)
+		return 2;
+	if (*u == 0xe2 && s + 2 < end && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
 char *
 text_squeeze(const char *s, size_t len)
 {
 	GString		*out = g_string_sized_new(len);
 	const char	*end = s + len;
 	bool		 space = false;
+	size_t		 n;
 
-	for (; s < end; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+	while (s < end) {
+		if ((n = space_len(s, end)) > 0) {
 			space = out->len > 0;
+			s += n;
 			continue;
 		}
 		if (space)
 			g_string_append_c(out, ' ');
 		space = false;
-		g_string_append_c(out, *s);
+		g_string_append_c(out, *s++);
 	}
 	return g_string_free(out, FALSE);
 }

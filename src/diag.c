@@ -56,6 +56,9 @@ static const struct {
 	{ "xref", "unknown cross-reference:" },		/* CO_DIAG_E_XREF */
 	{ "id", "bad id:" },				/* CO_DIAG_E_ID */
 	{ "too-long", "paragraph too long:" },		/* CO_DIAG_E_TOO_LONG */
+	{ "no-report", "no report found:" },		/* CO_DIAG_E_NO_REPORT */
+	{ "encoding", "not UTF-8:" },			/* CO_DIAG_E_ENCODING */
+	{ "limit", "limit reached:" },			/* CO_DIAG_E_LIMIT */
 	{ "fatal", "fatal" },				/* CO_DIAG_FATAL */
 	{ "read", "cannot read file:" },		/* CO_DIAG_F_READ */
 	{ "size", "file too large:" },			/* CO_DIAG_F_SIZE */
@@ -149,7 +152,8 @@ diag_name(enum co_diag_id id)
 
 /*
  * Appends n bytes of s with every control character (C0 but tab, DEL, C1)
- * shown as '?': a message must not drive the terminal that shows it.
+ * shown as '?', and a NUL (only a source line has one) as the symbol for
+ * it: a message must not drive the terminal that shows it.
  */
 static void
 append_clean(GString *out, const char *s, size_t n)
@@ -157,7 +161,9 @@ append_clean(GString *out, const char *s, size_t n)
 	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
 
 	for (; p < end; p++) {
-		if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+		if (*p == '\0')
+			g_string_append(out, "\xe2\x90\x80");	/* U+2400, one column as the NUL was */
+		else if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
 			g_string_append_c(out, '?');
 		else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f) {
 			g_string_append_c(out, '?');
@@ -165,6 +171,20 @@ append_clean(GString *out, const char *s, size_t n)
 		} else
 			g_string_append_c(out, (char)*p);
 	}
+}
+
+/* True if [from, to) is UTF-8, NUL bytes allowed: they are shown as U+2400. */
+static bool
+is_text(const char *from, const char *to)
+{
+	const char	*nul;
+
+	while ((nul = memchr(from, '\0', to - from)) != NULL) {
+		if (!g_utf8_validate(from, nul - from, NULL))
+			return false;
+		from = nul + 1;
+	}
+	return g_utf8_validate(from, to - from, NULL);
 }
 
 /* n characters on from p, stopping at end. */
@@ -188,6 +208,7 @@ append_source(GString *out, struct co_diags *d, struct co_pos pos)
 	const char		*p, *eol, *from, *to;
 	size_t			 start, end;
 	unsigned long		 first, caret, i;
+	gunichar		 c;
 
 	if (map == NULL || !srcmap_line(map, pos.line, &start, &end) || start >= d->srclen)
 		return;
@@ -202,7 +223,7 @@ append_source(GString *out, struct co_diags *d, struct co_pos pos)
 		to = skip_chars(from, eol, 2 * LINE_CONTEXT);
 	}
 	/* Show nothing rather than garbage if the line itself is not text. */
-	if (!g_utf8_validate(from, to - from, NULL) || memchr(from, '\0', to - from))
+	if (!is_text(from, to))
 		return;
 	g_string_append(out, "  ");
 	if (from > p)
@@ -213,9 +234,17 @@ append_source(GString *out, struct co_diags *d, struct co_pos pos)
 	g_string_append(out, "\n  ");
 	if (from > p)
 		g_string_append(out, "   ");
+	/* As wide as what is above it: nothing under a combining mark, two under a wide character. */
 	caret = pos.col - first;
-	for (i = 0; i < caret && from < to; i++, from = g_utf8_next_char(from))
-		g_string_append_c(out, *from == '\t' ? '\t' : ' ');
+	for (i = 0; i < caret && from < to; i++, from = g_utf8_next_char(from)) {
+		c = *from == '\0' ? 0 : g_utf8_get_char(from);
+		if (*from == '\t')
+			g_string_append_c(out, '\t');
+		else if (c != 0 && g_unichar_iszerowidth(c))
+			;
+		else
+			g_string_append(out, c != 0 && g_unichar_iswide(c) ? "  " : " ");
+	}
 	g_string_append(out, "^\n");
 }
 

@@ -63,6 +63,9 @@ enum co_diag_id {
 	CO_DIAG_E_XREF,		/* a cross-reference to no id */
 	CO_DIAG_E_ID,		/* an id given twice, or not of the allowed form */
 	CO_DIAG_E_TOO_LONG,	/* a paragraph over the documented limit */
+	CO_DIAG_E_NO_REPORT,	/* a file without a report in it: empty, comments only */
+	CO_DIAG_E_ENCODING,	/* a file in UTF-16 or UTF-32 */
+	CO_DIAG_E_LIMIT,	/* a limit of libxml2's reached: depth, a text's length */
 	CO_DIAG_FATAL,
 	CO_DIAG_F_READ,		/* cannot read the file */
 	CO_DIAG_F_SIZE,		/* file too large */

@@ -75,12 +75,23 @@ doc_read_file(struct co_diags *d, const char *path, char **src, size_t *srclen)
 char *
 doc_path_inside(const char *dir, const char *name, bool missing_ok)
 {
-	char	*path, *real_dir, *real_path;
+	char	*path, *real_dir, *real_path, *nfd, *alt;
 	bool	 inside;
 
 	if (g_path_is_absolute(name))
 		return NULL;
 	path = g_build_filename(dir, name, NULL);
+	/* The model's names are NFC (nfc.c); a file saved on a Mac may be named in NFD. */
+	if (access(path, F_OK) != 0 && (nfd = g_utf8_normalize(name, -1, G_NORMALIZE_NFD)) != NULL) {
+		alt = g_build_filename(dir, nfd, NULL);
+		if (strcmp(nfd, name) != 0 && access(alt, F_OK) == 0) {
+			g_free(path);
+			path = alt;
+			alt = NULL;
+		}
+		g_free(alt);
+		g_free(nfd);
+	}
 	real_dir = realpath(dir, NULL);
 	real_path = realpath(path, NULL);
 	inside = real_dir != NULL && (real_path == NULL ? missing_ok :
@@ -101,21 +112,65 @@ offset_pos(struct co_doc *doc, const char *p)
 	return srcmap_pos(diags_map(&doc->diags), p - doc->src);
 }
 
+/*
+ * The encoding a byte order mark gives away, or the NULs that ASCII
+ * letters get in UTF-16 and UTF-32 without one: NULL if neither.
+ */
+static const char *
+wide_encoding(const unsigned char *s, size_t len)
+{
+	if (len >= 4 && ((s[0] == 0xff && s[1] == 0xfe && s[2] == 0 && s[3] == 0) ||
+	    (s[0] == 0 && s[1] == 0 && s[2] == 0xfe && s[3] == 0xff)))
+		return "UTF-32";
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
+		return "UTF-16";
+	if (len >= 4 && s[0] != 0 && s[1] == 0 && s[2] == 0 && s[3] == 0)
+		return "UTF-32";
+	if (len >= 4 && ((s[0] != 0 && s[1] == 0 && s[2] != 0 && s[3] == 0) ||
+	    (s[0] == 0 && s[1] != 0 && s[2] == 0 && s[3] != 0)))
+		return "UTF-16";
+	return NULL;
+}
+
+/* True if NUL bytes are more than one in 64 of the first 4 KiB: not a text at all. */
+static bool
+mostly_nul(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len && i < 4096; i++)
+		n += s[i] == '\0';
+	return n * 64 > MIN(len, 4096);
+}
+
 /* Invalid UTF-8, NUL bytes and control characters stop everything: nothing after them can be trusted. */
 static bool
 check_encoding(struct co_doc *doc)
 {
 	const char	*bad;
 	const char	*nul;
+	const char	*wide;
 	unsigned	 c;
 
+	if ((wide = wide_encoding((const unsigned char *)doc->src, doc->srclen)) != NULL) {
+		/* Its lines are no text to show. */
+		diags_set_source(&doc->diags, NULL, 0, SRCMAP_YAML);
+		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_E_ENCODING,
+		    "%s is not supported", wide);
+		co_diag(&doc->diags, (struct co_pos){ 0, 0 }, CO_DIAG_HINT,
+		    "save the file as UTF-8 (editors offer the encoding under 'Save as')");
+		return false;
+	}
 	if (!g_utf8_validate(doc->src, doc->srclen, &bad)) {
 		nul = memchr(doc->src, '\0', doc->srclen);
 		if (nul != NULL && nul == bad) {
 			co_diag(&doc->diags, offset_pos(doc, bad),
 			    CO_DIAG_E_CONTROL, "NUL byte");
-			co_diag(&doc->diags, offset_pos(doc, bad), CO_DIAG_HINT,
-			    "this looks like a binary file, not a report");
+			co_diag(&doc->diags, offset_pos(doc, bad), CO_DIAG_HINT, "%s",
+			    mostly_nul(doc->src, doc->srclen) ?
+			    "this looks like a binary file, not a report" :
+			    "delete it: it cannot be printed (a damaged copy or a paste "
+			    "from another program leaves one)");
 		} else {
 			co_diag(&doc->diags, offset_pos(doc, bad),
 			    CO_DIAG_E_UTF8, "byte 0x%02X", (unsigned char)*bad);

@@ -7,8 +7,10 @@
 #include "arena.h"
 #include "build.h"
 #include "load.h"
+#include "nfc.h"
 #include "srcmap.h"
 #include "text.h"
+#include "xml_msg.h"
 #include "xmlns.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -45,15 +47,24 @@ guess_col(struct co_doc *doc, unsigned line, const char *name)
 	return (unsigned)g_utf8_strlen(p, at - p);
 }
 
+/* Where libxml2's messages go while one report is read. */
+struct xerr {
+	struct co_doc	*doc;		/* whose messages they are */
+	bool		 limit;		/* a limit was reached: the parser's later messages follow from it */
+};
+
 /* libxml2's messages become ours, at the line (and column) it names. */
 static void
 on_xml_error(void *arg, xmlErrorPtr err)
 {
-	struct co_doc	*doc = arg;
+	struct xerr	*xe = arg;
+	struct co_doc	*doc = xe->doc;
 	const xmlNode	*node;
 	struct co_pos	 pos;
-	char		*msg;
+	struct xml_msg	 m;
 
+	if (xe->limit && err->domain == XML_FROM_PARSER)
+		return;
 	pos.line = err->line > 0 ? err->line - 1 : 0;
 	/* Schema errors name an element's line only: point at the element. */
 	node = err->node;
@@ -64,10 +75,17 @@ on_xml_error(void *arg, xmlErrorPtr err)
 		    (const char *)node->name : NULL);
 	else
 		pos.col = 0;
-	msg = g_strstrip(g_strdup(err->message ? err->message : "unknown error"));
-	co_diag(&doc->diags, pos, err->domain == XML_FROM_SCHEMASV ? CO_DIAG_E_SCHEMA :
-	    CO_DIAG_E_SYNTAX, "%s", msg);
-	g_free(msg);
+	m = xml_msg(err);
+	co_diag(&doc->diags, pos, m.id, "%s", m.text);
+	if (m.hint != NULL)
+		co_diag(&doc->diags, pos, CO_DIAG_HINT, "%s", m.hint);
+	g_free(m.text);
+	/* What libxml2 would say after a limit only follows from it. */
+	if (m.stop && err->domain == XML_FROM_PARSER) {
+		xe->limit = true;
+		if (err->ctxt != NULL)
+			xmlStopParser(err->ctxt);
+	}
 }
 
 /* Our XSD is part of the program: a broken one is silent here, reported by the caller. */
@@ -257,7 +275,7 @@ value_text(struct xload *x, const xmlChar *c, const xmlNode *n, const char *attr
 		return NULL;
 	flat = text_squeeze((const char *)c, strlen((const char *)c));
 	check_chars(x, flat, n, attr);
-	v = arena_strdup(x->doc->arena, flat);
+	v = nfc_arena(x->doc->arena, arena_strdup(x->doc->arena, flat));
 	g_free(flat);
 	return v;
 }
@@ -295,8 +313,16 @@ attribute(struct xload *x, const xmlNode *n, const char *name)
 static void
 flush_text(struct xload *x, struct co_node *parent, GString *buf, const xmlNode *el)
 {
+	char	*nfc;
+	size_t	 len;
+
 	check_chars(x, buf->str, el, NULL);
-	model_add_text(x->doc, parent, buf->str, buf->len, node_pos(el));
+	/* In normal form C, as the YAML loader keeps text. */
+	if ((nfc = nfc_text(buf->str, buf->len, &len)) != NULL) {
+		model_add_text(x->doc, parent, nfc, len, node_pos(el));
+		g_free(nfc);
+	} else
+		model_add_text(x->doc, parent, buf->str, buf->len, node_pos(el));
 	g_string_truncate(buf, 0);
 }
 
@@ -348,7 +374,8 @@ read_inline(struct xload *x, struct co_node *parent, const xmlNode *el)
 		} else if (is(c, "code")) {
 			span = model_add(x->doc, parent, CO_KIND_CODE, node_pos(c));
 			attr = xmlNodeGetContent(c);
-			span->as.text.str = arena_strdup(x->doc->arena, (const char *)attr);
+			span->as.text.str = nfc_arena(x->doc->arena,
+			    arena_strdup(x->doc->arena, (const char *)attr));
 			check_chars(x, span->as.text.str, c, NULL);
 			xmlFree(attr);
 		} else if (is(c, "br")) {
@@ -382,7 +409,8 @@ read_inline(struct xload *x, struct co_node *parent, const xmlNode *el)
 				    "'%s' in <link>", href);
 			else {
 				span = model_add(x->doc, parent, CO_KIND_LINK, node_pos(c));
-				span->as.link.href = arena_strdup(x->doc->arena, href);
+				span->as.link.href = nfc_arena(x->doc->arena,
+				    arena_strdup(x->doc->arena, href));
 			}
 			/* A refused link's text is still text: no second message for it. */
 			read_inline(x, span, c);
@@ -649,7 +677,8 @@ read_block(struct xload *x, struct co_node *parent, const xmlNode *c)
 		else if (is(c, "pre")) {
 			xmlChar *t = xmlNodeGetContent(c);
 			n = model_add(x->doc, parent, CO_KIND_CODEBLOCK, node_pos(c));
-			n->as.code.text = arena_strdup(x->doc->arena, (const char *)t);
+			n->as.code.text = nfc_arena(x->doc->arena,
+			    arena_strdup(x->doc->arena, (const char *)t));
 			check_chars(x, n->as.code.text, c, NULL);
 			n->as.code.info = attribute(x, c, "info").s;
 			xmlFree(t);
@@ -1027,6 +1056,27 @@ make_notes(struct xload *x, const xmlNode *el)
 	}
 }
 
+/*
+ * libxml2 reads a lone CR (old Macs) as a line end, as XML says, but does
+ * not count it as one: its lines and columns would not be the source's.
+ * A copy with each lone CR made LF (same bytes, same meaning) is counted
+ * right; NULL if there is no lone CR.
+ */
+static char *
+lf_lines(const char *src, size_t len)
+{
+	char	*copy = NULL;
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (src[i] == '\r' && (i + 1 == len || src[i + 1] != '\n')) {
+			if (copy == NULL)
+				copy = g_memdup2(src, len);
+			copy[i] = '\n';
+		}
+	return copy;
+}
+
 void
 load_xml(struct co_doc *doc)
 {
@@ -1038,18 +1088,24 @@ load_xml(struct co_doc *doc)
 	struct co_pos		 zero = { 0, 0 };
 	struct xload		 x = { doc, NULL };
 	struct siblings		 top;
+	struct xerr		 xe = { doc, false };
 	bool			 old;
+	char			*lines;
 
+	lines = lf_lines(doc->src, doc->srclen);
 	ctx = xmlNewParserCtxt();
 	if (ctx == NULL || ctx->sax == NULL)
 		g_error("out of memory");
 	ctx->_private = doc;
 	ctx->sax->internalSubset = on_doctype;
 	/* libxml2 2.9 has no per-context handler: set it around our own calls. */
-	xmlSetStructuredErrorFunc(doc, on_xml_error);
-	xdoc = xmlCtxtReadMemory(ctx, doc->src, (int)doc->srclen, doc->path, "UTF-8",
+	xmlSetStructuredErrorFunc(&xe, on_xml_error);
+	xdoc = xmlCtxtReadMemory(ctx, lines != NULL ? lines : doc->src, (int)doc->srclen,
+	    doc->path, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-	if (ctx->_private == NULL)
+	g_free(lines);
+	/* Stopped at a DOCTYPE or a limit: what was read is not all there is. */
+	if (ctx->_private == NULL || xe.limit)
 		goto out;
 	if (xdoc == NULL) {
 		if (doc->diags.worst < CO_LEVEL_ERROR)
@@ -1066,7 +1122,7 @@ load_xml(struct co_doc *doc)
 		goto out;
 	}
 	vctx = xmlSchemaNewValidCtxt(schema);
-	xmlSchemaSetValidStructuredErrors(vctx, on_xml_error, doc);
+	xmlSchemaSetValidStructuredErrors(vctx, on_xml_error, &xe);
 	if (xmlSchemaValidateDoc(vctx, xdoc) != 0) {
 		if (doc->diags.worst < CO_LEVEL_ERROR)
 			co_diag(&doc->diags, zero, CO_DIAG_E_SCHEMA, "validation failed");

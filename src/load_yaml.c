@@ -1,12 +1,15 @@
 /* load_yaml.c: turns libyaml events into a plain tree, with limits and duplicate-key checks. */
 #include <glib.h>
+#include <stdint.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "arena.h"
 #include "build.h"
 #include "model.h"
+#include "nfc.h"
 #include "srcmap.h"
+#include "yaml_lint.h"
 #include "ytree.h"
 
 #define MAX_DEPTH	64
@@ -25,6 +28,7 @@ struct loader {
 	struct srcmap_cursor cursor;		/* the last place made an offset */
 	struct ynode	*root;			/* the document's node */
 	int		 ndocs;			/* documents started */
+	size_t		 quoted_key;		/* where the last quoted key starts, or SIZE_MAX */
 };
 
 static struct co_pos
@@ -57,6 +61,12 @@ report_parser_error(struct loader *ld)
 		    "indent with spaces; YAML does not allow tabs");
 		return;
 	}
+	/* A quoted key over two lines: libyaml complains of a ':' elsewhere. */
+	if (map != NULL && pos.line < srcmap_lines(map) &&
+	    (ylint_split_key(ld->diags, ld->src, ld->srclen, srcmap_offset(map, pos),
+	    ld->quoted_key) || (p->context != NULL && ylint_split_key(ld->diags, ld->src,
+	    ld->srclen, srcmap_offset(map, mark_pos(p->context_mark)), ld->quoted_key))))
+		return;
 	/*
 	 * A key without its ':' ("date 2019-04-26"): libyaml notices only on
 	 * a later line, but knows where the key began.  Point there.
@@ -206,23 +216,124 @@ check_props(struct loader *ld, yaml_mark_t m, const yaml_char_t *tag,
 /*
  * doc.c refuses the characters no report may hold when they are written
  * raw; double-quoted escapes ("\e", "\0", "\x80", "\uFFFE") make them
- * too, and XML could not hold them: refuse those the same way.
+ * too, and XML could not hold them: refuse those the same way, at the
+ * escape.
  */
 static void
-check_chars(struct loader *ld, const struct ynode *n)
+check_chars(struct loader *ld, const struct ynode *n, const struct ylint_scalar *ls)
 {
-	if (!build_check_chars(ld->diags, n->pos, n->str, n->len))
-		co_diag(ld->diags, n->pos, CO_DIAG_HINT,
-		    "delete the escape that makes it (such as \\e, \\0 or \\x80): "
-		    "it cannot be printed");
+	struct co_pos	 pos = n->pos;
+	size_t		 at;
+
+	if (build_forbidden(n->str, n->len, &(unsigned){ 0 }) == NULL)
+		return;
+	if (ls->style == YLINT_DOUBLE && diags_map(ld->diags) != NULL &&
+	    (at = ylint_bad_escape(ld->src, ls->start, ls->end)) < ls->end)
+		pos = srcmap_pos(diags_map(ld->diags), at);
+	build_check_chars(ld->diags, pos, n->str, n->len);
+	co_diag(ld->diags, pos, CO_DIAG_HINT,
+	    "delete the escape that makes it (such as \\e, \\0 or \\x80): "
+	    "it cannot be printed");
+}
+
+/*
+ * Keeps a scalar's text in normal form C, so that "a" and U+0308 is "ä"
+ * as if typed as one; the text as libyaml gave it stays beside it, for
+ * build.c to map places in the source through.  A NUL (from "\0", an
+ * error already said) is kept as the two characters \0, so that messages
+ * that quote the text are not cut at it.
+ */
+static void
+keep_text(struct loader *ld, struct ynode *n, const char *s, size_t len)
+{
+	GString		*shown;
+	char		*t;
+	size_t		 tlen, i;
+
+	if (memchr(s, '\0', len) != NULL) {
+		shown = g_string_sized_new(len + 8);
+		for (i = 0; i < len; i++)
+			if (s[i] == '\0')
+				g_string_append(shown, "\\0");
+			else
+				g_string_append_c(shown, s[i]);
+		n->str = arena_strndup(ld->arena, shown->str, shown->len);
+		n->len = shown->len;
+		g_string_free(shown, TRUE);
+		return;
+	}
+	if ((t = nfc_text(s, len, &tlen)) != NULL) {
+		n->raw = arena_strndup(ld->arena, s, len);
+		n->rawlen = len;
+		n->str = arena_strndup(ld->arena, t, tlen);
+		n->len = tlen;
+		g_free(t);
+		return;
+	}
+	n->str = arena_strndup(ld->arena, s, len);
+	n->len = len;
+}
+
+/* True if the next node attached is a mapping's key. */
+static bool
+at_key(const struct loader *ld)
+{
+	const struct ynode	*parent;
+
+	if (ld->depth == 0)
+		return false;
+	parent = ld->stack[ld->depth - 1];
+	return parent->type == Y_MAP && parent->count % 2 == 0;
+}
+
+/* A scalar event's node: its text, its checks, then into the tree. */
+static bool
+scalar(struct loader *ld, yaml_event_t *ev)
+{
+	struct ynode		*n;
+	struct ylint_scalar	 ls;
+	const char		*value = (const char *)ev->data.scalar.value;
+	size_t			 len = ev->data.scalar.length;
+
+	n = node_new(ld, Y_SCALAR, ev->start_mark);
+	switch (ev->data.scalar.style) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+		ls.style = YLINT_SINGLE;
+		break;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+		ls.style = YLINT_DOUBLE;
+		break;
+	case YAML_LITERAL_SCALAR_STYLE:
+	case YAML_FOLDED_SCALAR_STYLE:
+		ls.style = YLINT_BLOCK;
+		break;
+	case YAML_ANY_SCALAR_STYLE:
+	case YAML_PLAIN_SCALAR_STYLE:
+	default:
+		ls.style = YLINT_PLAIN;
+		break;
+	}
+	ls.key = at_key(ld);
+	ls.start = n->off;
+	/* Only quoted and block scalars have anything to look at around them. */
+	ls.end = ls.style == YLINT_PLAIN ? n->off : mark_offset(ld, ev->end_mark);
+	n->plain = ls.style == YLINT_PLAIN;
+	n->literal = ls.style == YLINT_BLOCK;
+	if (ls.style != YLINT_PLAIN)
+		ylint_scalar(ld->diags, ld->src, ld->srclen, &ls);
+	if (ls.key && (ls.style == YLINT_SINGLE || ls.style == YLINT_DOUBLE))
+		ld->quoted_key = ls.start;
+	n->str = value;
+	n->len = len;
+	check_chars(ld, n, &ls);
+	keep_text(ld, n, value, len);
+	return attach(ld, n);
 }
 
 /* Handles one event; false stops the parse. */
 static bool
 handle(struct loader *ld, yaml_event_t *ev)
 {
-	struct ynode	*n;
-
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++ld->ndocs > 1) {
@@ -237,15 +348,7 @@ handle(struct loader *ld, yaml_event_t *ev)
 		    ev->data.scalar.anchor, ev->data.scalar.plain_implicit ||
 		    ev->data.scalar.quoted_implicit))
 			return false;
-		n = node_new(ld, Y_SCALAR, ev->start_mark);
-		n->len = ev->data.scalar.length;
-		n->str = arena_strndup(ld->arena,
-		    (const char *)ev->data.scalar.value, n->len);
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		n->literal = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-		    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
-		check_chars(ld, n);
-		return attach(ld, n);
+		return scalar(ld, ev);
 	case YAML_SEQUENCE_START_EVENT:
 		if (!check_props(ld, ev->start_mark, ev->data.sequence_start.tag,
 		    ev->data.sequence_start.anchor, ev->data.sequence_start.implicit))
@@ -287,6 +390,10 @@ yaml_tree_load(struct co_diags *diags, struct arena *arena, const char *src, siz
 	ld.arena = arena;
 	ld.src = src;
 	ld.srclen = len;
+	ld.quoted_key = SIZE_MAX;
+	/* Nothing but comments and markers: no tree, however libyaml takes it. */
+	if (ylint_empty(src, len))
+		return NULL;
 	if (!yaml_parser_initialize(&ld.parser))
 		g_error("out of memory");
 	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)src, len);

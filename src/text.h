@@ -14,7 +14,7 @@
  */
 #define CO_MAX_MODEL_BYTES	((size_t)256 * 1024 * 1024)
 
-/* Collapses white space runs to one space and trims; newly allocated. */
+/* Collapses white space runs (line breaks NEL, LS and PS too) to one space and trims; newly allocated. */
 char	*text_squeeze(const char *s, size_t len);
 
 /* Parses a date (or month, if allowed) into ISO form; NULL or a reason. */

@@ -19,6 +19,8 @@ struct ynode {
 	size_t		 off;		/* byte offset of pos in the source */
 	const char	*str;		/* scalar text, NUL-terminated */
 	size_t		 len;		/* scalar bytes */
+	const char	*raw;		/* the text as libyaml gave it, if NFC changed it; else NULL */
+	size_t		 rawlen;	/* its bytes */
 	bool		 literal;	/* block scalar (| or >) */
 	bool		 plain;		/* unquoted scalar */
 	bool		 dup;		/* a repeated key: build.c skips the pair */

@@ -319,6 +319,103 @@ else
 	cat "$w/err"
 fi
 
+# The same written as "text: ~", "text: ''", an empty subsection and an
+# empty abstract (empty-section-text.yaml, rendered in part 1): no heading
+# of theirs in the PDF, and in the XML their titles but no numbers.
+es=$work/empty-section-text
+if pdftotext "$es.pdf" - 2> /dev/null > "$w/es.txt" && grep -q '^2 *Real section$' "$w/es.txt" &&
+    ! grep -qi 'summary\|sammandrag\|scope of work\|lessons learned\|proposals\|empty own' "$w/es.txt" &&
+    [ "$(grep -c '<section[^>]* number=' "$es.xml")" -eq 2 ]; then
+	ok "empty sections written as 'text: ~': no headings, no numbers"
+else
+	bad "empty sections written as 'text: ~'"
+	head -20 "$w/es.txt"
+fi
+
+# Normal form C: a report typed in NFD (a + U+0308, as macOS may save it)
+# gives the text, the line breaks and hyphenation, and the XML of the same
+# report in NFC, in the PDF and the XML; no combining mark is left.
+/usr/bin/python3 - "$w" <<'EOF'
+import sys, unicodedata as u
+src = """meta:
+  title: Järjestöyhteistyön loppuraportti
+  project: {name: Yhteistyöhanke}
+  date: 2019-04-26
+  language: fi
+  keywords: [yhteistyö, järjestöt]
+summary: |
+  Hankkeessa kehitettiin järjestöjen yhteistyötä ja yhteisiä käytäntöjä.
+  Yhteiskunnallisessa työllisyydenhoidossa käytettävät menettelytavat ovat
+  yhteensovitettavia, ja järjestötoimijoiden pitkäjänteinen yhteistyö jatkuu
+  kehittämispäätösten jälkeen. Ääkköset, Åland ja Göteborg.
+sections:
+  - title: Tärkeät päätökset
+    content:
+      - table:
+          columns: [Päätös, Määrä]
+          rows:
+            - [Yhteistyösopimusten allekirjoittaminen, "3"]
+"""
+open(sys.argv[1] + "/nfc.yaml", "w").write(u.normalize("NFC", src))
+open(sys.argv[1] + "/nfd.yaml", "w").write(u.normalize("NFD", src))
+EOF
+for f in nfc nfd; do
+	run -q render "$w/$f.yaml" -o "$w/$f.pdf" --xml "$w/$f.xml" > /dev/null 2>&1
+	pdftotext "$w/$f.pdf" "$w/$f.txt" 2> /dev/null
+done
+if [ -s "$w/nfc.txt" ] && cmp -s "$w/nfc.txt" "$w/nfd.txt" && cmp -s "$w/nfc.xml" "$w/nfd.xml" &&
+    ! grep -q "$(printf '\314\210')" "$w/nfd.txt" "$w/nfd.xml" &&
+    run -q -t tree check "$w/nfd.xml" | grep -q 'Järjestöyhteistyön'; then
+	ok "NFD input: the same PDF text and XML as NFC"
+else
+	bad "NFD input: the PDF text or the XML differ from NFC"
+	diff "$w/nfc.txt" "$w/nfd.txt" | head -10
+fi
+
+# Line breaks in one-line fields (LS, PS, NEL, "\n", a tab) are spaces: the
+# title on the cover, the contents line, the heading and the bookmark each
+# read as one line.
+printf 'meta:\n  title: "Final\\Lreport\\Pof X"\n  project: {name: P}\n  date: 2019-04-26\n  language: en\nsections:\n  - title: "Work\\Lpackage\\Nresults"\n    text: y\n  - title: "Risks\\Pand\\nopen\\tissues"\n    text: z\n' > "$w/ls.yaml"
+run -q render "$w/ls.yaml" -o "$w/ls.pdf" --xml "$w/ls.xml" > /dev/null 2>&1
+pdftotext -layout "$w/ls.pdf" - 2> /dev/null | sed 's/  */ /g; s/^ //' > "$w/ls.txt"
+if grep -q '^Final report of X$' "$w/ls.txt" && grep -q '^1 Work package results 3$' "$w/ls.txt" &&
+    grep -q '^2 Risks and open issues 3$' "$w/ls.txt" && grep -q '^1 Work package results$' "$w/ls.txt" &&
+    qpdf --json "$w/ls.pdf" 2> /dev/null | grep -q '"/Title": "u:1 Work package results"' &&
+    qpdf --json "$w/ls.pdf" 2> /dev/null | grep -q '"/Title": "u:2 Risks and open issues"' &&
+    grep -q '<title>Work package results</title>' "$w/ls.xml"; then
+	ok "line separators in titles: one line each in the PDF, its contents and bookmarks"
+else
+	bad "line separators in titles"
+	grep -i 'work\|risks\|final' "$w/ls.txt" | head
+fi
+
+# libxml2's limits in our words, without its advice about parser options:
+# a text node of 10 MB in many runs, and one of 10 MB in one run.
+for kind in node run; do
+	/usr/bin/python3 - "$w/huge-$kind.xml" "$kind" <<'EOF'
+import sys
+text = ("a" * 100 + "&amp;") * 100000 if sys.argv[2] == "node" else "a" * 10000001
+sys.stdout = open(sys.argv[1], "w")
+print('<?xml version="1.0" encoding="UTF-8"?>\n<report xmlns="urn:closeout:report:2" '
+      'xmlns:dcterms="http://purl.org/dc/terms/" version="2" xml:lang="en">\n<metadata>\n'
+      '<dcterms:title>T</dcterms:title>\n<dcterms:date>2019-04-26</dcterms:date>\n'
+      '<dcterms:language>en</dcterms:language>\n<dcterms:rights>public</dcterms:rights>\n'
+      '<project>P</project>\n<status>draft</status>\n</metadata>\n<body>\n'
+      '<section role="summary" number="1">\n<title>Summary</title>\n<p>' + text +
+      '</p>\n</section>\n</body>\n</report>')
+EOF
+	run check "$w/huge-$kind.xml" > /dev/null 2> "$w/err"
+	status=$?
+	if [ $status -eq 1 ] && head -1 "$w/err" | grep -q \
+	    "^$w/huge-$kind.xml:14:[0-9]*: error: limit reached: a text \(or a tag \)\?longer than 10,000,000 bytes$" &&
+	    ! grep -q 'XML_PARSE\|internal error' "$w/err" && [ "$(grep -c 'error:' "$w/err")" -eq 1 ]; then
+		ok "XML: a text of 10 MB ($kind) is a limit, in our words"
+	else
+		bad "XML: a text of 10 MB ($kind)"
+		show
+	fi
+done
+
 # Outputs: never the input, never the same file twice, never a device, a
 # directory or a FIFO.
 ow=$w/out
