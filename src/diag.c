@@ -24,6 +24,7 @@ static const char *const diag_texts[CO_DIAG__MAX] = {
 	"empty section:",			/* CO_DIAG_W_EMPTY_SECTION */
 	"word broken between letters:",		/* CO_DIAG_W_CHAR_BREAK */
 	"funding does not match the budget:",	/* CO_DIAG_W_FUNDING */
+	"no font has the character:",		/* CO_DIAG_W_NO_GLYPH */
 	"error",				/* CO_DIAG_ERROR */
 	"syntax error:",			/* CO_DIAG_E_SYNTAX */
 	"tab character used for indentation",	/* CO_DIAG_E_TAB */

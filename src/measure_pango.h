@@ -17,6 +17,7 @@
 #define WJ	"\xe2\x81\xa0"	/* U+2060 WORD JOINER: no break here */
 #define LS	"\xe2\x80\xa8"	/* U+2028 LINE SEPARATOR: a break chosen for the line */
 #define HYPHEN	"\xe2\x80\x90"	/* U+2010 HYPHEN: shown where a chosen break splits a word */
+#define LRM	"\xe2\x80\x8e"	/* U+200E LEFT-TO-RIGHT MARK: a right-to-left line's last space stays at its end */
 
 /* A range in the text Pango lays out: byte range and what it is for. */
 struct plink {
