@@ -292,45 +292,6 @@ append_cluster(struct measure *m, const char *s, size_t len, int drawn)
 }
 
 /*
- * Turns the scratch run "sr" round, into visual order: its glyphs (ids,
- * positions, offsets), its clusters, its characters one by one, and the
- * word spaces of it (from "space0" on) that justification widens.
- */
-static void
-reverse_run(struct measure *m, struct scratch_run *sr, guint space0)
-{
-	int	*sp = (int *)(void *)m->spaces->data, last = m->glyphs->len - 1;
-	guint16	*gl = (guint16 *)(void *)m->glyphs->data;
-	float	*xs = (float *)(void *)m->xs->data, *ys = (float *)(void *)m->ys->data, f;
-	guint8	*cl = (guint8 *)m->clusters->data, b;
-	char	*rev;
-	int	 i, j;
-	guint16	 t;
-
-	for (i = sr->glyph0, j = (int)m->glyphs->len - 1; i < j; i++, j--) {
-		t = gl[i], gl[i] = gl[j], gl[j] = t;
-		f = xs[i], xs[i] = xs[j], xs[j] = f;
-		f = ys[i], ys[i] = ys[j], ys[j] = f;
-	}
-	for (i = sr->cluster0, j = (int)m->clusters->len / 2 - 1; i < j; i++, j--) {
-		b = cl[2 * i], cl[2 * i] = cl[2 * j], cl[2 * j] = b;
-		b = cl[2 * i + 1], cl[2 * i + 1] = cl[2 * j + 1], cl[2 * j + 1] = b;
-	}
-	for (i = space0, j = (int)m->spaces->len - 1; i <= j; i++, j--) {
-		int k = sr->glyph0 + last - sp[i];
-		sp[i] = sr->glyph0 + last - sp[j];
-		sp[j] = k;
-	}
-	/* The line's last glyph that shows is the run's rightmost now. */
-	if (m->last_ink >= sr->glyph0)
-		m->last_ink = last;
-	rev = g_utf8_strreverse(m->chars->str + sr->char0, m->chars->len - sr->char0);
-	memcpy(m->chars->str + sr->char0, rev, m->chars->len - sr->char0);
-	g_free(rev);
-	sr->run.rtl = true;
-}
-
-/*
  * Appends one Pango run's glyphs, their positions from the line's left edge
  * and their glyph-to-text clusters (what pango_cairo_show_glyph_item would
  * paint) to the scratch arrays.  Empty glyphs (a soft hyphen inside a line)
@@ -359,7 +320,7 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	sr.char0 = m->chars->len;
 	sr.src_end = text + run->item->offset + run->item->length;
 	sr.ltr = run->item->analysis.level % 2 == 0;
-	/* A right-to-left run's too: reverse_run() turns them round below. */
+	/* A right-to-left run's too: mp_reverse_run() turns them round below. */
 	sr.text_ok = true;
 	sr.glyph0 = m->glyphs->len;
 	sr.cluster0 = m->clusters->len / 2;
@@ -437,7 +398,7 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	 * made a word of every letter drawn leftwards, and saw spaces between).
 	 */
 	if (!sr.ltr)
-		reverse_run(m, &sr, nspaces);
+		mp_reverse_run(m, &sr, nspaces);
 
 	/* Same font and colour, text following on: one run for cairo, not two. */
 	prev = m->runs->len > 0 ? &g_array_index(m->runs, struct scratch_run, m->runs->len - 1) :
