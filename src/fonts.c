@@ -11,14 +11,29 @@ FcConfig *
 fonts_config(char **error)
 {
 	FcConfig	*cfg;
-	char		*conf;
+	char		*conf, *epoch;
+	bool		 ok;
 
 	if (config != NULL)
 		return config;
 	conf = g_build_filename(co_datadir(), "fonts", "fonts.conf", NULL);
 	cfg = FcConfigCreate();
-	if (!FcConfigParseAndLoad(cfg, (const FcChar8 *)conf, FcTrue) ||
-	    !FcConfigBuildFonts(cfg)) {
+	/*
+	 * fontconfig 2.14 stamps a cache it writes with SOURCE_DATE_EPOCH but
+	 * checks it against the folder's real time: written under the epoch,
+	 * no cache is ever valid, and every run scans every font again (Noto's
+	 * folder: 268 files).  The epoch is hidden while the caches are made
+	 * (call this before starting a thread: the environment is not locked).
+	 */
+	epoch = g_strdup(g_getenv("SOURCE_DATE_EPOCH"));
+	if (epoch != NULL)
+		g_unsetenv("SOURCE_DATE_EPOCH");
+	ok = FcConfigParseAndLoad(cfg, (const FcChar8 *)conf, FcTrue) &&
+	    FcConfigBuildFonts(cfg);
+	if (epoch != NULL)
+		g_setenv("SOURCE_DATE_EPOCH", epoch, TRUE);
+	g_free(epoch);
+	if (!ok) {
 		if (error != NULL)
 			*error = g_strdup_printf("cannot load the font configuration %s", conf);
 		FcConfigDestroy(cfg);

@@ -1,4 +1,4 @@
-/* fonts.h: closeout's pinned font set as fontconfig sees it (template.c, measure_pango.c). */
+/* fonts.h: closeout's pinned font set as fontconfig sees it (template.c, measure_pango.c, coverage.c, pdf.c). */
 #ifndef CO_FONTS_H
 #define CO_FONTS_H
 

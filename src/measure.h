@@ -105,6 +105,7 @@ struct lay_run {
 	int		 ntext;		/* bytes of text */
 	uint8_t		*clusters;	/* nclusters pairs (bytes, glyphs), or NULL */
 	int		 nclusters;	/* pairs */
+	bool		 rtl;		/* right to left: its text too is in visual order */
 };
 
 /* One piece of measured text; layout decides where its lines go. */

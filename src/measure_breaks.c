@@ -202,6 +202,31 @@ text_items(struct measure *m, const struct tpl_font *f, const struct prepared *p
 	return items;
 }
 
+/* True for the letters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko … */
+static bool
+is_rtl(gunichar c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+	    (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) ||
+	    (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+/*
+ * The line separator for a break before byte "at" of "s".  Where the next
+ * line goes on right to left, the space before the break would be taken
+ * into the right-to-left run and shown at its left, inside the line (Pango
+ * leaves such a space where the run puts it): a left-to-right mark after
+ * it keeps it at the line's end, where justification leaves it out.
+ */
+static const char *
+separator(const char *s, size_t len, size_t at, bool hyphen)
+{
+	if (!hyphen && at < len && at > 0 && s[at - 1] == ' ' &&
+	    is_rtl(g_utf8_get_char_validated(s + at, len - at)))
+		return LRM LS;
+	return hyphen ? HYPHEN LS : LS;
+}
+
 /* A string to put into the prepared text before byte "at". */
 struct insertion {
 	size_t		 at;
@@ -294,7 +319,7 @@ lines_fit(PangoLayout *l, double width)
 			last = r->data;
 		for (g = last != NULL ? last->glyphs->num_glyphs - 1 : -1; g >= 0; g--) {
 			const char *c = text + last->item->offset + last->glyphs->log_clusters[g];
-			if (*c != ' ' && strncmp(c, LS, 3) != 0)	/* stops at the text's end */
+			if (*c != ' ' && strncmp(c, LS, 3) != 0 && strncmp(c, LRM, 3) != 0)
 				break;
 			w -= last->glyphs->glyphs[g].geometry.width;
 		}
@@ -347,7 +372,8 @@ break_with(struct measure *m, PangoLayout *l, const struct tpl_font *f, double l
 		if (it->kind == LB_PENALTY && it->penalty <= LB_FORCED)
 			continue;	/* a line's end of the text's own */
 		ins[ni].at = it->pos;
-		ins[ni++].str = it->kind == LB_PENALTY && it->flagged ? HYPHEN LS : LS;
+		ins[ni++].str = separator(p->text->str, p->text->len, it->pos,
+		    it->kind == LB_PENALTY && it->flagged);
 	}
 	insert_all(p, ins, ni);
 	g_free(ins);

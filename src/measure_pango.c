@@ -77,8 +77,17 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 	cairo_font_options_destroy(opts);
 	pango_context_set_language(m->context,
 	    pango_language_from_string(model_lang_codes[lang]));
+	/*
+	 * Our reports are Finnish, Swedish or English: every paragraph is left
+	 * to right, with right-to-left runs (Hebrew, Arabic) set inside it.
+	 * Pango would otherwise turn a paragraph that starts with Hebrew into
+	 * a right-to-left one, set flush right.
+	 */
+	pango_context_set_base_dir(m->context, PANGO_DIRECTION_LTR);
 	m->probe = pango_layout_new(m->context);
 	m->layout = pango_layout_new(m->context);
+	pango_layout_set_auto_dir(m->probe, FALSE);
+	pango_layout_set_auto_dir(m->layout, FALSE);
 	m->held = g_hash_table_new_full(NULL, NULL, g_object_unref, NULL);
 	m->runs = g_array_new(FALSE, FALSE, sizeof(struct scratch_run));
 	m->glyphs = g_array_new(FALSE, FALSE, sizeof(guint16));
@@ -300,6 +309,7 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	PangoGlyphItemIter	 it;
 	struct scratch_run	 sr, *prev;
 	int			 g, drawn, acc = 0, *pos;
+	guint			 nspaces;
 	guint16			 glyph;
 	float			 fx, fy;
 	bool			 ok;
@@ -310,10 +320,12 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	sr.char0 = m->chars->len;
 	sr.src_end = text + run->item->offset + run->item->length;
 	sr.ltr = run->item->analysis.level % 2 == 0;
-	sr.text_ok = sr.ltr;
+	/* A right-to-left run's too: mp_reverse_run() turns them round below. */
+	sr.text_ok = true;
 	sr.glyph0 = m->glyphs->len;
 	sr.cluster0 = m->clusters->len / 2;
 
+	nspaces = m->spaces->len;
 	pos = g_new(int, gs->num_glyphs + 1);
 	for (g = 0; g < gs->num_glyphs; g++) {
 		pos[g] = acc;
@@ -337,25 +349,32 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 			m->any_y |= fy != 0;
 			drawn++;
 		}
-		if (drawn == 0 && sr.ltr && it.end_index - it.start_index == 2 &&
+		if (drawn == 0 && it.end_index - it.start_index == 2 &&
 		    memcmp(text + it.start_index, "\xc2\xad", 2) == 0)
 			continue;	/* an unused soft hyphen */
 		if (drawn == 0 && it.end_index - it.start_index == 3 &&
 		    (memcmp(text + it.start_index, ZWSP, 3) == 0 ||
 		    memcmp(text + it.start_index, WJ, 3) == 0 ||
-		    memcmp(text + it.start_index, LS, 3) == 0))
+		    memcmp(text + it.start_index, LS, 3) == 0 ||
+		    memcmp(text + it.start_index, LRM, 3) == 0))
 			continue;	/* a break point, a join or a chosen break of ours */
 		/* Word spaces, which justification widens; and the last glyph that shows. */
-		if (drawn == 1 && sr.ltr && it.end_index - it.start_index == 1 &&
+		if (drawn == 1 && it.end_index - it.start_index == 1 &&
 		    text[it.start_index] == ' ') {
 			int gi = m->glyphs->len - 1;
 			g_array_append_val(m->spaces, gi);
 			m->space_w = MAX(m->space_w,
 			    (double)gs->glyphs[it.start_glyph].geometry.width / PANGO_SCALE);
-		} else if (drawn > 0) {
+		} else if (drawn > 0 && sr.ltr) {
 			m->last_ink = m->glyphs->len - 1;
-			g = it.end_glyph - (sr.ltr ? 1 : -1);
+			g = it.end_glyph - 1;
 			m->ink_end = x + (double)(pos[g] + gs->glyphs[g].geometry.width) / PANGO_SCALE;
+		} else if (drawn > 0) {
+			/* Right to left, the cluster's first glyph is its rightmost. */
+			m->last_ink = m->glyphs->len - 1;
+			g = it.start_glyph;
+			m->ink_end = MAX(m->ink_end,
+			    x + (double)(pos[g] + gs->glyphs[g].geometry.width) / PANGO_SCALE);
 		}
 		/* The hyphen of a chosen break copies as the soft hyphen it stands for. */
 		if (it.end_index - it.start_index == 3 && memcmp(text + it.start_index, HYPHEN, 3) == 0 &&
@@ -371,6 +390,15 @@ add_run(struct measure *m, const PangoGlyphItem *run, const char *text, double x
 	sr.run.ntext = m->chars->len - sr.char0;
 	sr.run.nglyphs = m->glyphs->len - sr.glyph0;
 	sr.run.nclusters = m->clusters->len / 2 - sr.cluster0;
+	/*
+	 * A right-to-left run's glyphs came in logical order, from its right
+	 * end.  Turned round, with its clusters and characters, it goes into
+	 * the PDF left to right, as text extractors expect: they put
+	 * right-to-left text back into logical order themselves (pdftotext
+	 * made a word of every letter drawn leftwards, and saw spaces between).
+	 */
+	if (!sr.ltr)
+		mp_reverse_run(m, &sr, nspaces);
 
 	/* Same font and colour, text following on: one run for cairo, not two. */
 	prev = m->runs->len > 0 ? &g_array_index(m->runs, struct scratch_run, m->runs->len - 1) :

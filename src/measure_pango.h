@@ -1,7 +1,7 @@
 /*
  * measure_pango.h: what the Pango measurer's files share (measure_pango.c,
- * measure_breaks.c only): the measurer's state, its fonts and the text as
- * Pango gets it.
+ * measure_breaks.c, measure_rtl.c only): the measurer's state, its fonts and
+ * the text as Pango gets it.
  */
 #ifndef CO_MEASURE_PANGO_H
 #define CO_MEASURE_PANGO_H
@@ -17,6 +17,7 @@
 #define WJ	"\xe2\x81\xa0"	/* U+2060 WORD JOINER: no break here */
 #define LS	"\xe2\x80\xa8"	/* U+2028 LINE SEPARATOR: a break chosen for the line */
 #define HYPHEN	"\xe2\x80\x90"	/* U+2010 HYPHEN: shown where a chosen break splits a word */
+#define LRM	"\xe2\x80\x8e"	/* U+200E LEFT-TO-RIGHT MARK: a right-to-left line's last space stays at its end */
 
 /* A range in the text Pango lays out: byte range and what it is for. */
 struct plink {
@@ -104,6 +105,12 @@ void		 mp_prepare(struct measure *, const struct ms_rich *, const struct tpl_fon
 void		 mp_prepared_free(struct prepared *);
 /* Takes the soft hyphens out of the last word; true if there were any. */
 bool		 mp_last_word_whole(struct prepared *);
+
+/*
+ * measure_rtl.c: turns the scratch run "sr", right to left, into visual
+ * order: glyphs, clusters, characters, and its word spaces from "space0".
+ */
+void		 mp_reverse_run(struct measure *, struct scratch_run *sr, guint space0);
 
 /*
  * measure_breaks.c: lays "in" out in "l" with the breaks of the best

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coverage.h"
+#include "fonts.h"
 #include "hyphen.h"
 #include "image.h"
 #include "layout.h"
@@ -204,6 +206,8 @@ lay_out(struct co_doc *doc, char **error)
 		g_free(dir);
 		return NULL;
 	}
+	/* Characters that would print as boxes: said once, before layout. */
+	coverage_check(doc);
 	if (m->no_dictionary) {
 		/* Justified text without breaks still reads, but looser: say why. */
 		co_diag(&doc->diags, doc->meta.language.pos, CO_DIAG_W_HYPHENATION,
@@ -370,6 +374,12 @@ co_outputs_write(struct co_doc *doc, struct co_outputs *o, char **error)
 	int	 pages = -1;
 
 	*error = NULL;
+	/*
+	 * Our fonts first, while no thread of ours runs: loading them hides
+	 * SOURCE_DATE_EPOCH from fontconfig for a moment (fonts.c), and
+	 * libvoikko reads the environment as it starts.
+	 */
+	fonts_config(NULL);
 	/* libvoikko loads on the other core while the XML is written. */
 	if (doc->lang == CO_LANG_FI)
 		hyph_preload();

@@ -408,9 +408,94 @@ ttf_glyphs(const unsigned char *f, size_t len)
 	return 0;
 }
 
+/* The "size"-byte offset at "p". */
+static size_t
+cff_offset(const unsigned char *p, unsigned size)
+{
+	size_t	 v = 0;
+
+	while (size-- > 0)
+		v = v << 8 | *p++;
+	return v;
+}
+
+/*
+ * The CFF INDEX at "at": its first entry is bytes [*start, *end), and the
+ * INDEX ends at *past.  False if it is empty or cut short.
+ */
+static bool
+cff_index(const unsigned char *f, size_t len, size_t at, size_t *start, size_t *end,
+    size_t *past)
+{
+	unsigned	 count, size;
+	size_t		 base;
+
+	if (at + 3 > len || (count = be16(f + at)) == 0 || (size = f[at + 2]) < 1 || size > 4 ||
+	    at + 3 + (size_t)(count + 1) * size > len)
+		return false;
+	/* Offsets count from the byte before the data, which follows them. */
+	base = at + 3 + (size_t)(count + 1) * size - 1;
+	*start = base + cff_offset(f + at + 3, size);
+	*end = base + cff_offset(f + at + 3 + size, size);
+	*past = base + cff_offset(f + at + 3 + (size_t)count * size, size);
+	return *start <= *end && *end <= *past && *past <= len;
+}
+
+/*
+ * The glyphs of a CFF font program (a CJK fallback font, FontFile3): the
+ * count of its CharStrings INDEX, found through the Top DICT; 0 if it
+ * cannot be read.
+ */
+static unsigned
+cff_glyphs(const unsigned char *f, size_t len)
+{
+	size_t		 at, start, end, past;
+	long		 operand = -1;
+
+	/* Header, Name INDEX, then the Top DICT INDEX's first DICT. */
+	if (len < 4 || !cff_index(f, len, f[2], &start, &end, &past) ||
+	    !cff_index(f, len, past, &start, &end, &past))
+		return 0;
+	for (at = start; at < end; ) {
+		unsigned b = f[at];
+		if (b == 17)		/* CharStrings: its offset is the operand before */
+			return operand > 0 && cff_index(f, len, operand, &start, &end, &past) ?
+			    be16(f + operand) : 0;
+		if (b <= 21) {		/* another operator, 12 x of two bytes */
+			at += b == 12 ? 2 : 1;
+			operand = -1;
+		} else if (b == 28 && at + 3 <= end) {
+			operand = (short)be16(f + at + 1);
+			at += 3;
+		} else if (b == 29 && at + 5 <= end) {
+			operand = (long)((unsigned long)f[at + 1] << 24 | (unsigned long)f[at + 2] << 16 |
+			    (unsigned long)f[at + 3] << 8 | f[at + 4]);
+			at += 5;
+		} else if (b == 30) {	/* a real: nibbles up to 0xf */
+			for (at++; at < end && (f[at] & 0x0f) != 0x0f && (f[at] >> 4) != 0x0f; at++)
+				;
+			at++;
+			operand = -1;
+		} else if (b >= 32 && b <= 246) {
+			operand = (long)b - 139;
+			at++;
+		} else if (b >= 247 && b <= 250 && at + 2 <= end) {
+			operand = ((long)b - 247) * 256 + f[at + 1] + 108;
+			at += 2;
+		} else if (b >= 251 && b <= 254 && at + 2 <= end) {
+			operand = -((long)b - 251) * 256 - f[at + 1] - 108;
+			at += 2;
+		} else
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * A CID font subset of cairo's: /CIDToGIDMap /Identity (its CIDs are its
- * glyph ids) and /CIDSet, every CID the subset holds (PDF/A-1 6.3.5).
+ * glyph ids) and /CIDSet, every CID the subset holds (PDF/A-1 6.3.5): a
+ * TrueType subset's glyphs, or a CFF one's (cairo numbers the CIDs of the
+ * CJK fallback's subsets 0, 1, 2 … as well).
  */
 static void
 finish_cidfont(struct archive *a, qpdf_oh cid)
@@ -419,6 +504,7 @@ finish_cidfont(struct archive *a, qpdf_oh cid)
 	unsigned char	*data = NULL, *bits;
 	size_t		 len = 0;
 	unsigned	 n, i;
+	bool		 cff;
 
 	if (qpdf_oh_is_name_and_equals(a->q, qpdf_oh_get_key(a->q, cid, "/Subtype"),
 	    "/CIDFontType2") && !qpdf_oh_has_key(a->q, cid, "/CIDToGIDMap")) {
@@ -427,10 +513,11 @@ finish_cidfont(struct archive *a, qpdf_oh cid)
 	}
 	if (!qpdf_oh_is_dictionary(a->q, fd) || qpdf_oh_has_key(a->q, fd, "/CIDSet"))
 		return;
-	ff = qpdf_oh_get_key(a->q, fd, "/FontFile2");
+	cff = !qpdf_oh_has_key(a->q, fd, "/FontFile2");
+	ff = qpdf_oh_get_key(a->q, fd, cff ? "/FontFile3" : "/FontFile2");
 	if (!qpdf_oh_is_stream(a->q, ff) ||
 	    qpdf_oh_get_stream_data(a->q, ff, qpdf_dl_generalized, NULL, &data, &len) != 0 ||
-	    (n = ttf_glyphs(data, len)) == 0) {
+	    (n = cff ? cff_glyphs(data, len) : ttf_glyphs(data, len)) == 0) {
 		free(data);
 		return;
 	}

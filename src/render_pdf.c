@@ -127,7 +127,12 @@ paint_glyphs(struct painter *p, const struct lay_text *t, const struct lay_run *
 		}
 		cairo_show_text_glyphs(p->cr, r->text + t0, t1 - t0, glyphs, g1 - g0,
 		    clusters, c1 - c0, 0);
-		if (p->link_text != NULL)
+		if (p->link_text != NULL && r->rtl) {
+			/* The link's description reads in logical order. */
+			char *logical = g_utf8_strreverse(r->text + t0, t1 - t0);
+			g_string_append(p->link_text, logical);
+			g_free(logical);
+		} else if (p->link_text != NULL)
 			g_string_append_len(p->link_text, r->text + t0, t1 - t0);
 	} else
 		cairo_show_glyphs(p->cr, glyphs, g1 - g0);

@@ -657,5 +657,8 @@ else
 	bad "without SOURCE_DATE_EPOCH the creation date is not today's"
 fi
 
+# Text our fonts cannot show: fallback fonts, direction, the text given back.
+sh "$dir/fonts.sh" "$closeout" "$work/fonts" || fail=$((fail + 1))
+
 echo "hostile: $((n - fail)) of $n as expected"
 [ $fail -eq 0 ]
