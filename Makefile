@@ -2,7 +2,7 @@
 # Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
 
 PREFIX	?= /usr/local
-PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm \
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 gio-2.0 libcmark-gfm \
 	   icu-i18n icu-uc
 # Loaded when first needed, headers only: librsvg when an SVG logo is drawn
 # (render_pdf.c), libvoikko when a report is Finnish (hyphen.c), libqpdf
@@ -26,7 +26,7 @@ CORE	 = arena env srcmap diag model doc load_yaml build prose dates load_xml val
 	   fonts template hyphen measure measure_pango measure_breaks linebreak image layout layout_text layout_table \
 	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf xmp qpdf_dl pdf_archive \
 	   outfile pdf render_xml \
-	   render_tree
+	   render_tree inputs summary
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 HDRS	 = $(wildcard src/*.h)
 
@@ -35,7 +35,11 @@ all: $(B)/closeout
 $(B)/%.o: src/%.c $(HDRS) | $(B)
 	$(CC) $(CFLAGS) $(WARN) -fvisibility=hidden $(CPPFLAGS_ALL) -c -o $@ $<
 
-$(B)/closeout: $(CORE_OBJ) $(B)/main.o
+# The command line: main.c and the subcommands that parse their own options.
+CLI	 = main cmd_util cmd_new cmd_watch cmd_batch csv
+CLI_OBJ	 = $(CLI:%=$(B)/%.o)
+
+$(B)/closeout: $(CORE_OBJ) $(CLI_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B):

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "closeout.h"
+#include "cmd.h"
 
 #define EXIT_REPORT	1	/* the report has errors */
 #define EXIT_USAGE	2	/* usage or I/O errors */
@@ -258,21 +259,34 @@ catch_signals(void)
 int
 main(int argc, char *argv[])
 {
+	static const struct {
+		const char	*name;
+		int		(*run)(int, char *[]);
+	} commands[] = { { "new", cmd_new }, { "watch", cmd_watch }, { "batch", cmd_batch } };
 	GOptionContext	*ctx;
 	GError		*err = NULL;
+	size_t		 i;
 	int		 rc;
 
 	catch_signals();
 	setlocale(LC_ALL, "");
 	/* cairo writes decimals through printf: keep the point. */
 	setlocale(LC_NUMERIC, "C");
+	/* These parse their own options (cmd.h). */
+	for (i = 0; argc > 1 && i < G_N_ELEMENTS(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			exit(commands[i].run(argc - 1, argv + 1));
 
 	ctx = g_option_context_new("check|render REPORT");
 	g_option_context_set_summary(ctx,
 	    "Turns a project final report written in YAML (or closeout's XML)\n"
 	    "into a typeset PDF and an archival XML.\n\n"
 	    "  check REPORT    validate the report, write nothing\n"
-	    "  render REPORT   write REPORT.pdf and REPORT.xml beside it");
+	    "  render REPORT   write REPORT.pdf and REPORT.xml beside it\n"
+	    "  new FILE.yaml   write a skeleton report to start from\n"
+	    "  watch REPORT    render, then again whenever the report changes\n"
+	    "  batch FILE|DIR… render many reports in parallel, with a summary\n\n"
+	    "'closeout COMMAND --help' shows a command's own options.");
 	g_option_context_set_description(ctx,
 	    "Exit status: 0 success, 1 the report has errors, 2 usage or I/O errors.\n"
 	    "The format: docs/format.md.");

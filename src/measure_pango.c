@@ -52,6 +52,54 @@ have_family(PangoFontMap *fm, const char *family)
 
 static const struct measurer_ops pango_ops;
 
+/* co_cache_keep(): the font map (its fonts and their glyph caches) outlives the measurer. */
+static bool		 keep_fonts;
+static PangoFontMap	*kept_fontmap;
+static GHashTable	*kept_fonts[CO_LANG__MAX];	/* m->fonts, per report language */
+
+void
+co_cache_keep(bool on)
+{
+	keep_fonts = on;
+	hyph_keep(on);
+	if (on)
+		return;
+	g_clear_object(&kept_fontmap);
+	for (int i = 0; i < CO_LANG__MAX; i++)
+		g_clear_pointer(&kept_fonts[i], g_hash_table_unref);
+}
+
+/* The fonts and their measured advances: new, or kept from the last report. */
+static GHashTable *
+font_table(enum co_lang lang)
+{
+	GHashTable	*t;
+
+	if (kept_fonts[lang] != NULL)
+		return g_hash_table_ref(kept_fonts[lang]);
+	t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)font_free);
+	if (keep_fonts && kept_fontmap != NULL)
+		kept_fonts[lang] = g_hash_table_ref(t);
+	return t;
+}
+
+/* Our pinned font map: a new one, or the one kept from the last report. */
+static PangoFontMap *
+font_map(FcConfig *cfg)
+{
+	PangoFontMap	*fm;
+
+	if (kept_fontmap != NULL)
+		return g_object_ref(kept_fontmap);
+	fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), cfg);
+	/* One user-space unit is one point: sizes mean what the template says. */
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
+	if (keep_fonts)
+		kept_fontmap = g_object_ref(fm);
+	return fm;
+}
+
 struct measurer *
 measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char **error)
 {
@@ -64,10 +112,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 		return NULL;
 	m = g_new0(struct measure, 1);
 	m->base.ops = &pango_ops;
-	m->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), cfg);
-	/* One user-space unit is one point: sizes mean what the template says. */
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(m->fontmap), 72.0);
+	m->fontmap = font_map(cfg);
 	m->context = pango_font_map_create_context(m->fontmap);
 	/* Unhinted metrics: the same widths at every zoom and in the PDF. */
 	opts = cairo_font_options_create();
@@ -93,8 +138,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 	m->pending = g_ptr_array_new();
 	/* An unlinked temporary file: it goes away with us, however we end. */
 	m->spill = tmpfile();
-	m->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    (GDestroyNotify)font_free);
+	m->fonts = font_table(lang);
 
 	if (!have_family(m->fontmap, tpl->body.family))
 		missing = tpl->body.family;
@@ -126,7 +170,7 @@ pango_free(struct measurer *base)
 	for (int i = 0; i < CO_LANG__MAX; i++)
 		if (m->other[i] != NULL)
 			hyph_free(m->other[i]);
-	g_hash_table_destroy(m->fonts);
+	g_hash_table_unref(m->fonts);
 	g_hash_table_destroy(m->held);
 	g_array_free(m->runs, TRUE);
 	g_array_free(m->glyphs, TRUE);
