@@ -53,6 +53,8 @@ $(B)/test_%: tests/unit/test_%.c $(CORE_OBJ) tests/unit/harness.h $(FAKE)
 		tests/unit/fake_measure.c $(CORE_OBJ) $(LIBS)
 
 UNIT	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
+# The CSV writer is the command line's: its test builds it in.
+$(B)/test_csv: src/csv.c
 
 # Prints a report's model or its pages laid out with the fake measurer (tests/golden).
 $(B)/golden_dump: tests/golden/dump.c $(CORE_OBJ) $(FAKE)

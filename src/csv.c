@@ -18,6 +18,11 @@ csv_field(GString *out, const char *field)
 
 	if (!row_start(out))
 		g_string_append_c(out, ',');
+	else if (field == NULL || *field == '\0') {
+		/* An empty first field still has to be seen, or the row's start moves on. */
+		g_string_append(out, "\"\"");
+		return;
+	}
 	if (field == NULL)
 		return;
 	if (strpbrk(field, ",\"\r\n") == NULL) {
