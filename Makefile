@@ -23,7 +23,7 @@ B	 = build
 
 # Core objects in pipeline order: model, load, build, number, render.
 CORE	 = arena env srcmap diag model doc load_yaml build prose dates load_xml validate i18n number \
-	   fonts template hyphen measure measure_pango measure_breaks linebreak image layout layout_text layout_table \
+	   fonts template hyphen measure measure_pango measure_breaks measure_cache linebreak image layout layout_text layout_table \
 	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf xmp qpdf_dl pdf_archive \
 	   outfile pdf render_xml \
 	   render_tree inputs summary

@@ -113,11 +113,15 @@ CO_API char		**co_doc_inputs(const struct co_doc *);
 CO_API void		 co_inputs_free(char **);
 
 /*
- * Keeps the fonts, the hyphenators with their caches and libvoikko loaded
- * from one report to the next in this process (watch, batch's workers);
- * false lets them go.  Off by default.
+ * What stays loaded from one report to the next in this process: the
+ * fonts, the hyphenators with their caches and libvoikko (batch's
+ * workers), and with them the texts measured (watch: a paragraph that has
+ * not changed is not set again).  0, the default, keeps nothing and lets
+ * go of what was kept.  The output is the same either way.
  */
-CO_API void		 co_cache_keep(bool);
+#define CO_CACHE_FONTS	0x01	/* fonts, hyphenators, libvoikko */
+#define CO_CACHE_TEXTS	0x02	/* measured texts, with the fonts */
+CO_API void		 co_cache_keep(unsigned what);
 
 /* One report's figures, for a spreadsheet that compares reports (batch --summary). */
 #define CO_SUMMARY_CURRENCIES 8

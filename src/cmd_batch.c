@@ -237,7 +237,7 @@ worker_main(void)
 	size_t	 cap = 0;
 	ssize_t	 n;
 
-	co_cache_keep(true);
+	co_cache_keep(CO_CACHE_FONTS);
 	while ((n = getline(&line, &cap, stdin)) > 0) {
 		if (line[n - 1] == '\n')
 			line[n - 1] = '\0';
@@ -253,7 +253,7 @@ worker_main(void)
 		g_strfreev(f);
 	}
 	free(line);
-	co_cache_keep(false);
+	co_cache_keep(0);
 	return 0;
 }
 

@@ -380,7 +380,7 @@ cmd_watch(int argc, char *argv[])
 	 * Ctrl-C ends us through main.c's handler, which removes any temporary
 	 * output first; nothing else needs undoing.
 	 */
-	co_cache_keep(true);
+	co_cache_keep(CO_CACHE_FONTS | CO_CACHE_TEXTS);
 	loop = g_main_loop_new(NULL, FALSE);
 	render(&w);
 	if (w.inputs == NULL) {

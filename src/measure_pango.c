@@ -58,10 +58,14 @@ static PangoFontMap	*kept_fontmap;
 static GHashTable	*kept_fonts[CO_LANG__MAX];	/* m->fonts, per report language */
 
 void
-co_cache_keep(bool on)
+co_cache_keep(unsigned what)
 {
+	bool	 on = (what & CO_CACHE_FONTS) != 0;
+
 	keep_fonts = on;
 	hyph_keep(on);
+	/* Texts are measured in the kept fonts: they go with them. */
+	mc_keep(on && (what & CO_CACHE_TEXTS));
 	if (on)
 		return;
 	g_clear_object(&kept_fontmap);
@@ -153,6 +157,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 		return NULL;
 	}
 	m->lang = lang;
+	mc_begin();
 	if (hyphenate) {
 		m->hyph = hyph_new(lang);
 		m->base.no_dictionary = !hyph_ok(m->hyph);
@@ -165,6 +170,7 @@ pango_free(struct measurer *base)
 {
 	struct measure	*m = (struct measure *)base;
 
+	mc_end();
 	if (m->hyph != NULL)
 		hyph_free(m->hyph);
 	for (int i = 0; i < CO_LANG__MAX; i++)
@@ -473,6 +479,22 @@ spill_flush(struct measure *m)
 	g_ptr_array_set_size(m->pending, 0);
 }
 
+void
+mp_keep_block(struct measure *m, struct lay_text *t, char *block, size_t size)
+{
+	t->block_len = size;
+	t->block = block;
+	t->spill_off = -1;
+	/* Batched: the block stays here until its batch is safely written. */
+	if (m->spill != NULL && !m->spill_full && size > 0) {
+		t->spill_off = m->spill_end + m->batch->len;
+		g_byte_array_append(m->batch, (const guint8 *)block, size);
+		g_ptr_array_add(m->pending, t);
+		if (m->batch->len >= SPILL_BATCH)
+			spill_flush(m);
+	}
+}
+
 /*
  * Moves the scratch runs into one block: the runs (pointers as offsets into
  * the block), their glyph positions, offsets, ids, clusters and characters.
@@ -518,17 +540,7 @@ pack_runs(struct measure *m, struct lay_text *t)
 			r->nclusters = 0;
 		r->text = (const char *)(uintptr_t)(off_tx + sr->char0);
 	}
-	t->block_len = size;
-	t->block = block;
-	t->spill_off = -1;
-	/* Batched: the block stays here until its batch is safely written. */
-	if (m->spill != NULL && !m->spill_full && size > 0) {
-		t->spill_off = m->spill_end + m->batch->len;
-		g_byte_array_append(m->batch, (const guint8 *)block, size);
-		g_ptr_array_add(m->pending, t);
-		if (m->batch->len >= SPILL_BATCH)
-			spill_flush(m);
-	}
+	mp_keep_block(m, t, block, size);
 	g_array_set_size(m->runs, 0);
 	g_array_set_size(m->glyphs, 0);
 	g_array_set_size(m->xs, 0);
@@ -1082,8 +1094,15 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	struct prepared		 p;
 	PangoLayout		*l = m->layout;
 	PangoRectangle		 logical;
+	GBytes			*key;
 	int			 breaks;
 
+	/* The same text in the same box as in the last run: as it was measured then. */
+	key = mc_key(m, f, leading, in, width, flags);
+	if ((t = mc_lookup(m, key, in)) != NULL) {
+		g_bytes_unref(key);
+		return t;
+	}
 	/* Justified text is broken as a paragraph; first fit if no breaking keeps its spaces. */
 	if ((flags & MEASURE_JUSTIFY) && !(flags & (MEASURE_NOWRAP | MEASURE_ELLIPSIZE)) &&
 	    width > 0 && mp_break_optimally(m, l, f, leading, in, width, flags, &p))
@@ -1121,6 +1140,7 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	pango_layout_set_attributes(l, NULL);
 	pango_layout_set_text(l, "", 0);
 	mp_prepared_free(&p);
+	mc_store(m, key, t, in);
 	return t;
 }
 
