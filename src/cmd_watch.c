@@ -110,8 +110,6 @@ inputs_changed(const struct watch *w)
 	struct stamp	 now;
 	size_t		 i;
 
-	if (w->inputs == NULL)
-		return true;
 	for (i = 0; w->inputs[i] != NULL; i++) {
 		stamp_of(w->inputs[i], &now);
 		if (!stamp_same(&now, &w->stamps[i]))
@@ -274,7 +272,7 @@ static void
 render(struct watch *w)
 {
 	struct co_doc	*doc;
-	struct stamp	*stamps;
+	struct stamp	*stamps, first;
 	char		**inputs, *error = NULL, now[16];
 	gint64		 t0 = g_get_monotonic_time();
 	int		 pages = -1, e, wn;
@@ -289,13 +287,18 @@ render(struct watch *w)
 		return;
 	}
 	w->missing = false;
+	/*
+	 * The files as they are before they are read: what the next change is
+	 * measured against, so that one made while we render is not missed.
+	 */
+	stamp_of(w->report, &first);
 	doc = co_doc_load(w->report, NULL, 0, CO_INPUT_AUTO, print_diag, NULL);
-	/* The files as they are now: what the next change is measured against. */
 	inputs = co_doc_inputs(doc);
 	for (n = 0; inputs[n] != NULL; n++)
 		;
 	stamps = g_new0(struct stamp, n + 1);
-	for (i = 0; i < n; i++)
+	stamps[0] = first;
+	for (i = 1; i < n; i++)
 		stamp_of(inputs[i], &stamps[i]);
 	if (opt_pdf_standard != NULL)
 		co_doc_set_pdf_standard(doc, opt_pdf_standard);
@@ -317,10 +320,11 @@ render(struct watch *w)
 		    (g_get_monotonic_time() - t0) / 1e6);
 	fflush(stderr);
 	/* A report that could not be read names no files: keep watching the old ones. */
-	if (co_doc_level(doc) >= CO_LEVEL_FATAL && w->inputs != NULL) {
+	if (co_doc_level(doc) >= CO_LEVEL_FATAL) {
 		co_inputs_free(inputs);
 		g_free(stamps);
-		for (i = 0; w->inputs[i] != NULL; i++)
+		w->stamps[0] = first;
+		for (i = 1; w->inputs[i] != NULL; i++)
 			stamp_of(w->inputs[i], &w->stamps[i]);
 	} else {
 		co_inputs_free(w->inputs);
@@ -330,6 +334,9 @@ render(struct watch *w)
 		watch_dirs(w);
 	}
 	co_doc_free(doc);
+	/* Changed while we rendered, or before a new directory's monitor began. */
+	if (inputs_changed(w))
+		schedule(w, SETTLE_MS);
 }
 
 int
@@ -382,14 +389,12 @@ cmd_watch(int argc, char *argv[])
 	 */
 	co_cache_keep(CO_CACHE_FONTS | CO_CACHE_TEXTS);
 	loop = g_main_loop_new(NULL, FALSE);
+	/* The report's folder is watched before it is read: no save falls between. */
+	w.inputs = g_new0(char *, 2);
+	w.inputs[0] = g_strdup(w.report);
+	w.stamps = g_new0(struct stamp, 1);
+	watch_dirs(&w);
 	render(&w);
-	if (w.inputs == NULL) {
-		/* Not there at the start: watch for it to appear. */
-		w.inputs = g_new0(char *, 2);
-		w.inputs[0] = g_strdup(w.report);
-		w.stamps = g_new0(struct stamp, 1);
-		watch_dirs(&w);
-	}
 	g_main_loop_run(loop);
 	return 0;
 }

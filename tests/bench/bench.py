@@ -188,7 +188,9 @@ def watch_latency(closeout, outdir, saves=15):
             time.sleep(0.3)		# quiet, as between an author's saves
             before = signature(pdf)
             tmp = rep + ".new"
-            open(tmp, "w", encoding="utf-8").write(text + f"# save {i}\n")
+            # An author's edit: a sentence of the summary changed.
+            open(tmp, "w", encoding="utf-8").write(
+                text.replace("summary: |\n", f"summary: |\n  Tallennus {i}.\n\n", 1))
             t0 = time.perf_counter()
             os.rename(tmp, rep)
             while signature(pdf) == before:

@@ -265,6 +265,29 @@ def check_watch(closeout, work):
         report("watch: a status line with the time for each run",
                re.search(r"^\[\d\d:\d\d:\d\d\] r\.pdf: \d+ pages, 0 warnings, [0-9.]+ s$",
                          open(w.log_path).read(), re.M) is not None, open(w.log_path).read())
+
+        # Every report, saved twice: the second run finds its texts kept, and
+        # the PDF is still byte for byte what a cold render writes.
+        shutil.copytree(os.path.join(REPORTS, "images"), os.path.join(d, "images"))
+        for name in sorted(os.listdir(REPORTS)):
+            if not name.endswith(".yaml"):
+                continue
+            text = open(os.path.join(REPORTS, name), encoding="utf-8").read()
+            for _ in range(2):
+                runs = w.runs()
+                open(rep + ".new", "w", encoding="utf-8").write(text)
+                os.rename(rep + ".new", rep)
+                ok = wait_for(lambda: w.runs() > runs)
+            cold = os.path.join(work, "cold-" + name)
+            open(cold, "w", encoding="utf-8").write(text)
+            shutil.copytree(os.path.join(REPORTS, "images"), os.path.join(work, "images"),
+                            dirs_exist_ok=True)
+            p = run(closeout, "render", cold, "-o", cold + ".pdf", "--xml", cold + ".xml")
+            same = ok and p.returncode == 0 and \
+                open(cold + ".pdf", "rb").read() == open(pdf, "rb").read() and \
+                open(cold + ".xml", "rb").read() == open(os.path.join(d, "r.xml"), "rb").read()
+            report(f"watch: {name} warm is byte for byte a cold render", same,
+                   p.stderr + open(w.log_path).read()[-400:])
     finally:
         status = w.stop()
     report("watch: Ctrl-C stops it", status == -signal.SIGINT, f"status {status}")
@@ -360,6 +383,20 @@ def check_batch(closeout, work):
            b.get("status") == "errors" and int(b.get("errors") or 0) >= 2 and
            b.get("pages") == "", str(b))
 
+    # One worker, report after report with its fonts kept: the same bytes as cold.
+    out5 = os.path.join(d, "out5")
+    p = run(closeout, "batch", "-q", "--jobs", "1", "--out", out5, os.path.join(inp, names[0]),
+            os.path.join(inp, names[1]))
+    same = p.returncode == 0
+    for name in names[:2]:
+        base = name[:-5]
+        q = run(closeout, "render", os.path.join(inp, name), "-o", os.path.join(d, "c.pdf"),
+                "--xml", os.path.join(d, "c.xml"))
+        same = same and q.returncode == 0 and \
+            open(os.path.join(d, "c.pdf"), "rb").read() == \
+            open(os.path.join(out5, base + ".pdf"), "rb").read()
+    report("batch: a worker's second report is byte for byte a cold render", same, p.stderr)
+
     # An unreadable report is the worst: exit status 2, and the others still render.
     out2 = os.path.join(d, "out2")
     p = run(closeout, "batch", "-q", "--out", out2, os.path.join(inp, names[1]),
@@ -398,6 +435,8 @@ def check_batch(closeout, work):
 
 def main():
     closeout, work = os.path.abspath(sys.argv[1]), sys.argv[2]
+    # Dated alike, so that outputs can be compared byte for byte.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1556236800")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     work = os.path.abspath(work)
