@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,7 +278,7 @@ said_int(const struct job *j, const char *key)
 static void
 progress(struct batch *b)
 {
-	char	 bar[21], left[32] = "";
+	char	 bar[21], left[32] = "", *name = NULL;
 	double	 el = (g_get_monotonic_time() - b->start) / 1e6;
 	size_t	 i, fill = b->njobs > 0 ? b->ndone * 20 / b->njobs : 20;
 	int	 s;
@@ -289,9 +290,17 @@ progress(struct batch *b)
 		s = (int)(el / b->ndone * (b->njobs - b->ndone) + 0.5);
 		g_snprintf(left, sizeof(left), ", %d:%02d left", s / 60, s % 60);
 	}
-	fprintf(stderr, "\r\033[K[%s] %zu/%zu %.50s%s", bar, b->ndone, b->njobs,
-	    b->current != NULL ? b->current : "", left);
+	/* The file's own name, cut to fit a line (by characters, not bytes). */
+	if (b->current != NULL) {
+		char *base = g_path_get_basename(b->current);
+		name = g_utf8_strlen(base, -1) > 40 ? g_utf8_substring(base, 0, 40) :
+		    g_strdup(base);
+		g_free(base);
+	}
+	fprintf(stderr, "\r\033[K[%s] %zu/%zu %s%s", bar, b->ndone, b->njobs,
+	    name != NULL ? name : "", left);
 	fflush(stderr);
+	g_free(name);
 }
 
 /* One report is done: its line, or the progress bar moves on. */
@@ -379,6 +388,37 @@ worker_free(struct worker *w)
 	g_free(w);
 }
 
+/*
+ * What a killed worker could not clean up itself: the temporary files
+ * beside "target" that outfile.c names ".NAME.XXXXXX.tmp".
+ */
+static void
+remove_temporaries(const char *target)
+{
+	char		*dir, *base, *prefix;
+	const char	*e;
+	GDir		*d;
+
+	if (target == NULL)
+		return;
+	dir = g_path_get_dirname(target);
+	base = g_path_get_basename(target);
+	prefix = g_strdup_printf(".%s.", base);
+	if ((d = g_dir_open(dir, 0, NULL)) != NULL) {
+		while ((e = g_dir_read_name(d)) != NULL)
+			if (g_str_has_prefix(e, prefix) && g_str_has_suffix(e, ".tmp") &&
+			    strlen(e) == strlen(prefix) + 6 + 4) {
+				char *p = g_build_filename(dir, e, NULL);
+				g_unlink(p);
+				g_free(p);
+			}
+		g_dir_close(d);
+	}
+	g_free(prefix);
+	g_free(base);
+	g_free(dir);
+}
+
 /* The worker has ended: a report it had in hand failed, and another worker takes over. */
 static void
 on_worker_end(GObject *src, GAsyncResult *res, gpointer arg)
@@ -395,6 +435,8 @@ on_worker_end(GObject *src, GAsyncResult *res, gpointer arg)
 		    g_strdup_printf("closeout: %s: the worker rendering it stopped "
 		    "(status %d)\n", j->report, g_subprocess_get_exit_status(w->proc));
 
+		remove_temporaries(j->pdf);
+		remove_temporaries(j->xml);
 		if (j->said == NULL)
 			j->said = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		g_hash_table_replace(j->said, g_strdup("outcome"), g_strdup("failed"));
@@ -734,6 +776,8 @@ cmd_batch(int argc, char *argv[])
 	g_hash_table_destroy(names);
 	g_ptr_array_free(files, TRUE);
 
+	/* A worker that dies is noticed by its output's end, not by a signal to us. */
+	signal(SIGPIPE, SIG_IGN);
 	b.self = g_file_read_link("/proc/self/exe", NULL);
 	if (b.self == NULL)
 		b.self = g_strdup(argv[0]);

@@ -286,7 +286,7 @@ main(int argc, char *argv[])
 	    "  new FILE.yaml   write a skeleton report to start from\n"
 	    "  watch REPORT    render, then again whenever the report changes\n"
 	    "  batch FILE|DIR… render many reports in parallel, with a summary\n\n"
-	    "'closeout COMMAND --help' shows a command's own options.");
+	    "'closeout new|watch|batch --help' shows that command's own options.");
 	g_option_context_set_description(ctx,
 	    "Exit status: 0 success, 1 the report has errors, 2 usage or I/O errors.\n"
 	    "The format: docs/format.md.");

@@ -7,7 +7,8 @@ overwrites a file (nor writes through a link).  watch: an edit by rename,
 one in place and a changed image each give a new PDF; a broken edit keeps
 the old one; SIGINT in the middle of a render leaves no temporary file.
 batch: two good reports and a broken one give exit status 1, the summary's
-rows (read back with the csv module) and no output for the broken one.
+rows (read back with the csv module) and no output for the broken one; a
+killed worker fails only its own report.
 
 Usage: check_cli.py CLOSEOUT WORKDIR
 """
@@ -411,6 +412,29 @@ def check_batch(closeout, work):
             os.path.join(other, "vastkusten-energi.yaml"))
     report("batch: two reports of one name into one folder", p.returncode == 2 and
            "would overwrite" in p.stderr, p.stderr)
+
+    # A worker killed in the middle of a report: that one fails, with no file
+    # left of it, another worker renders the rest.
+    kin, kout = os.path.join(d, "kill-in"), os.path.join(d, "kill-out")
+    os.makedirs(kin)
+    shutil.copytree(os.path.join(REPORTS, "images"), os.path.join(kin, "images"))
+    for i in range(6):
+        shutil.copy(os.path.join(REPORTS, "resonate-final-report.yaml"),
+                    os.path.join(kin, f"r{i}.yaml"))
+    proc = subprocess.Popen([closeout, "batch", "--jobs", "1", "--out", kout, kin],
+                            stderr=subprocess.PIPE, text=True)
+    children = f"/proc/{proc.pid}/task/{proc.pid}/children"
+    wait_for(lambda: os.path.exists(os.path.join(kout, "r0.pdf")))
+    killed = False
+    if wait_for(lambda: open(children).read().split() != [], timeout=5):
+        os.kill(int(open(children).read().split()[0]), signal.SIGKILL)
+        killed = True
+    _, err = proc.communicate(timeout=LIMIT * 2)
+    report("batch: a killed worker fails its report, the others render",
+           killed and proc.returncode == 2 and "killed by signal 9" in err and
+           re.search(r"5 rendered, 0 with errors, 1 failed", err) is not None, err)
+    report("batch: a killed worker leaves no temporary file", not temporaries(kout),
+           str(temporaries(kout)))
 
     # On a terminal: one progress line that redraws itself.
     m, s = pty.openpty()
