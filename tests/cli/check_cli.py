@@ -125,6 +125,13 @@ def check_new(closeout, work):
         report(f"new --lang {lang}: localized section titles in the PDF", not absent,
                ", ".join(absent))
 
+    # The editor's schema, which the modeline names, takes all three.
+    made = [os.path.join(d, f"report-{lang}.yaml") for lang in ("fi", "sv", "en")]
+    p = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tests", "schema",
+                        "check_json_schema.py")] + made, capture_output=True, text=True)
+    report("new: the skeletons are valid against schemas/report.schema.json",
+           p.returncode == 0, p.stdout + p.stderr)
+
     # Never over an existing file, nor through a link to one that is not there yet.
     path = os.path.join(d, "report-fi.yaml")
     before = open(path, "rb").read()
