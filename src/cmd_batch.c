@@ -744,6 +744,11 @@ cmd_batch(int argc, char *argv[])
 		fprintf(stderr, "closeout batch: --jobs takes a number from 1 to 1024\n");
 		return CMD_EXIT_USAGE;
 	}
+	if (!co_source_date_ok()) {
+		fprintf(stderr, "closeout batch: SOURCE_DATE_EPOCH must be a number of seconds "
+		    "since 1970-01-01, not '%s'\n", g_getenv("SOURCE_DATE_EPOCH"));
+		return CMD_EXIT_USAGE;
+	}
 	if (opt_pdf_standard != NULL && !co_pdf_standard_ok(opt_pdf_standard)) {
 		fprintf(stderr, "closeout batch: --pdf-standard takes a-1b, a-2b, a-3b or "
 		    "none, not '%s'\n", opt_pdf_standard);

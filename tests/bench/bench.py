@@ -166,7 +166,8 @@ def signature(path):
 def watch_latency(closeout, outdir, saves=15):
     """closeout watch on a copy of the seed: the median time from a save (a
     new file renamed over the old, as vim and gedit save) to the new PDF in
-    place, polled every half millisecond."""
+    place, polled every half millisecond; and the median of cold renders of
+    the seed run between the saves, so that both see the machine alike."""
     d = os.path.join(outdir, "watch")
     os.makedirs(d, exist_ok=True)
     rep, pdf = os.path.join(d, "seed.yaml"), os.path.join(d, "seed.pdf")
@@ -177,7 +178,9 @@ def watch_latency(closeout, outdir, saves=15):
     log = open(os.path.join(d, "watch.log"), "w")
     proc = subprocess.Popen([closeout, "watch", rep, "-o", pdf, "--xml",
                              os.path.join(d, "seed.xml")], stderr=log)
-    lats = []
+    lats, colds = [], []
+    cold = [closeout, "render", SEED, "-o", os.path.join(d, "cold.pdf"), "--xml",
+            os.path.join(d, "cold.xml")]
     try:
         t0 = time.perf_counter()
         while signature(pdf) is None:
@@ -185,6 +188,7 @@ def watch_latency(closeout, outdir, saves=15):
                 raise RuntimeError("closeout watch wrote no PDF")
             time.sleep(0.01)
         for i in range(saves):
+            colds.append(run_once(cold)[0])
             time.sleep(0.3)		# quiet, as between an author's saves
             before = signature(pdf)
             tmp = rep + ".new"
@@ -202,12 +206,13 @@ def watch_latency(closeout, outdir, saves=15):
         proc.send_signal(2)
         proc.wait()
         log.close()
-    return statistics.median(lats)
+    return statistics.median(lats), statistics.median(colds)
 
 
-def batch_rate(closeout, outdir, copies=200):
+def batch_rate(closeout, outdir, floor_cmd, copies=200):
     """closeout batch over copies of the seed with its default workers (one
-    per core): wall time for all of them."""
+    per core): wall time for all of them, and the seed's floor as the median
+    of runs just before and just after it."""
     src = os.path.join(outdir, "batch-in")
     dst = os.path.join(outdir, "batch-out")
     os.makedirs(src, exist_ok=True)
@@ -215,13 +220,15 @@ def batch_rate(closeout, outdir, copies=200):
     text = open(SEED, encoding="utf-8").read()
     for i in range(copies):
         open(os.path.join(src, f"seed-{i:03d}.yaml"), "w", encoding="utf-8").write(text)
+    floors = [run_once(floor_cmd)[0] for _ in range(5)]
     t0 = time.perf_counter()
     p = subprocess.run([closeout, "batch", "-q", "--out", dst, src], capture_output=True,
                        text=True)
     t = time.perf_counter() - t0
     if p.returncode != 0 or f"{copies} rendered" not in p.stderr:
         raise RuntimeError(f"closeout batch failed: {p.stderr}")
-    return t
+    floors += [run_once(floor_cmd)[0] for _ in range(5)]
+    return t, statistics.median(floors)
 
 
 # Inputs: name, how many runs, and whether the floor runs on its text too.
@@ -292,15 +299,16 @@ def main():
         fs = f"{fin:.3f} s" if fin is not None else "–"
         print(f"| {name} | {pages} | {t:.3f} s | {fs} | {fl} | {ratio} | {mem:.1f} MiB |")
     # The coordinator's loop and the funder's batch, after the rounds above.
-    watch = watch_latency(closeout, outdir)
+    watch, cold = watch_latency(closeout, outdir)
     copies = 200
-    batch = batch_rate(closeout, outdir, copies)
-    seed_floor = got["seed floor"][0]
-    print(f"| watch: a save to the new PDF (seed) | 9 | {watch:.3f} s | – | – | "
-          f"{watch / got['seed'][0]:.2f}× cold render | – |")
+    floor_cmd = [floor, env_fonts, os.path.join(outdir, "seed.txt"),
+                 os.path.join(outdir, "seed-floor.pdf")]
+    batch, seed_floor = batch_rate(closeout, outdir, floor_cmd, copies)
+    print(f"| watch: a save to the new PDF (seed) | 9 | {watch:.3f} s | – | cold render "
+          f"between saves {cold:.3f} s | {watch / cold:.2f}× cold render | – |")
     print(f"| batch of {copies} seeds, {os.cpu_count()} workers | {copies} × 9 | {batch:.3f} s "
           f"({copies / batch:.1f} reports/s) | – | {copies} × {seed_floor:.3f} s = "
-          f"{copies * seed_floor:.3f} s | {batch / (copies * seed_floor):.2f}× | – |")
+          f"{copies * seed_floor:.3f} s (floor next to it) | {batch / (copies * seed_floor):.2f}× | – |")
     print()
 
     by = {r[0]: r for r in rows}
@@ -317,8 +325,8 @@ def main():
         ("time per page at 2000 p. ≤ 1.2× that at 50×", per2000 <= 1.2 * per50,
          f"{per2000 * 1000:.2f} ms vs {per50 * 1000:.2f} ms"),
         ("watch: save to new PDF ≤ 50 ms", watch <= 0.050, f"{watch * 1000:.1f} ms"),
-        ("watch: save to new PDF ≤ 0.6× a cold render", watch <= 0.6 * seed[2],
-         f"{watch / seed[2]:.2f}×"),
+        ("watch: save to new PDF ≤ 0.6× a cold render", watch <= 0.6 * cold,
+         f"{watch / cold:.2f}× ({cold * 1000:.1f} ms)"),
         (f"batch of {copies} ≤ {copies} × the floor", batch <= copies * seed_floor,
          f"{copies / batch:.1f} reports/s, {batch / (copies * seed_floor):.2f}× "
          f"{copies} floors"),
