@@ -217,7 +217,8 @@ hyph_new(enum co_lang lang)
 {
 	struct hyph	*h;
 
-	if ((h = kept[lang]) != NULL) {
+	/* CO_LANG__MAX is a language with no dictionary (the unit tests use it). */
+	if (lang < CO_LANG__MAX && (h = kept[lang]) != NULL) {
 		kept[lang] = NULL;
 		h->lookups = h->hits = 0;
 		return h;
@@ -255,7 +256,7 @@ hyph_free(struct hyph *h)
 		return;
 	ahead_free(h->ahead);
 	h->ahead = NULL;
-	if (keeping && kept[h->lang] == NULL) {
+	if (keeping && h->lang < CO_LANG__MAX && kept[h->lang] == NULL) {
 		kept[h->lang] = h;
 		return;
 	}
