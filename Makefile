@@ -2,7 +2,7 @@
 # Flags come from pkg-config; put local CFLAGS (sanitizers …) in Makefile.local.
 
 PREFIX	?= /usr/local
-PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 libcmark-gfm \
+PKGS	 = yaml-0.1 libxml-2.0 pangocairo pangoft2 fontconfig glib-2.0 gmodule-2.0 gio-2.0 libcmark-gfm \
 	   icu-i18n icu-uc json-glib-1.0
 # Loaded when first needed, headers only: librsvg when an SVG logo is drawn
 # (render_pdf.c), libvoikko when a report is Finnish (hyphen.c), libqpdf
@@ -23,10 +23,10 @@ B	 = build
 
 # Core objects in pipeline order: model, load, build, number, render.
 CORE	 = arena env srcmap diag diag_json model doc nfc yaml_lint load_yaml suggest build prose dates xml_msg load_xml validate i18n number \
-	   fonts coverage template hyphen measure measure_pango measure_breaks measure_rtl linebreak svg_check image layout layout_text layout_table \
+	   fonts coverage template hyphen measure measure_pango measure_breaks measure_rtl measure_cache linebreak svg_check image layout layout_text layout_table \
 	   layout_records layout_notes layout_figure layout_cover layout_toc render_pdf xmp qpdf_dl pdf_archive \
 	   outfile pdf render_xml \
-	   render_tree
+	   render_tree inputs summary
 CORE_OBJ = $(CORE:%=$(B)/%.o)
 HDRS	 = $(wildcard src/*.h)
 
@@ -35,7 +35,11 @@ all: $(B)/closeout
 $(B)/%.o: src/%.c $(HDRS) | $(B)
 	$(CC) $(CFLAGS) $(WARN) -fvisibility=hidden $(CPPFLAGS_ALL) -c -o $@ $<
 
-$(B)/closeout: $(CORE_OBJ) $(B)/main.o
+# The command line: main.c and the subcommands that parse their own options.
+CLI	 = main cmd_util cmd_new cmd_watch cmd_batch csv
+CLI_OBJ	 = $(CLI:%=$(B)/%.o)
+
+$(B)/closeout: $(CORE_OBJ) $(CLI_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B):
@@ -49,6 +53,8 @@ $(B)/test_%: tests/unit/test_%.c $(CORE_OBJ) tests/unit/harness.h $(FAKE)
 		tests/unit/fake_measure.c $(CORE_OBJ) $(LIBS)
 
 UNIT	 = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
+# The CSV writer is the command line's: its test builds it in.
+$(B)/test_csv: src/csv.c
 
 # Prints a report's model or its pages laid out with the fake measurer (tests/golden).
 $(B)/golden_dump: tests/golden/dump.c $(CORE_OBJ) $(FAKE)
@@ -152,12 +158,14 @@ MANDIR	?= $(PREFIX)/share/man
 COMPDIR	?= $(PREFIX)/share/bash-completion/completions
 SCHEMAS	 = $(wildcard schemas/*.xsd schemas/*.json)
 TEMPLATES = $(wildcard templates/*.yaml)
+SKELETONS = $(wildcard templates/skeleton/*.yaml)
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates $(DESTDIR)$(SHAREDIR)/fonts \
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates/skeleton $(DESTDIR)$(SHAREDIR)/fonts \
 		$(DESTDIR)$(SHAREDIR)/schemas $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	install -m 755 $(B)/closeout $(DESTDIR)$(BINDIR)/closeout
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(SHAREDIR)/templates
+	install -m 644 $(SKELETONS) $(DESTDIR)$(SHAREDIR)/templates/skeleton
 	install -m 644 fonts/fonts.conf $(DESTDIR)$(SHAREDIR)/fonts
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(SHAREDIR)/schemas
 	install -m 644 closeout.1 $(DESTDIR)$(MANDIR)/man1/closeout.1

@@ -165,6 +165,63 @@ CO_API enum co_level	 co_check_layout(struct co_doc *);
 CO_API bool		 co_source_date_ok(void);
 
 /*
+ * The files a report's outputs are made from: the report itself first,
+ * then its template, logo, emblems and figures, each once, named as the
+ * core opens them.  Files named but missing are listed too, so that a
+ * watcher sees them appear.  A NULL-terminated list: co_inputs_free() it.
+ */
+CO_API char		**co_doc_inputs(const struct co_doc *);
+CO_API void		 co_inputs_free(char **);
+
+/*
+ * What stays loaded from one report to the next in this process: the
+ * fonts, the hyphenators with their caches and libvoikko (batch's
+ * workers), and with them the texts measured (watch: a paragraph that has
+ * not changed is not set again).  0, the default, keeps nothing and lets
+ * go of what was kept.  The output is the same either way.
+ */
+#define CO_CACHE_FONTS	0x01	/* fonts, hyphenators, libvoikko */
+#define CO_CACHE_TEXTS	0x02	/* measured texts, with the fonts */
+CO_API void		 co_cache_keep(unsigned what);
+
+/* One report's figures, for a spreadsheet that compares reports (batch --summary). */
+#define CO_SUMMARY_CURRENCIES 8
+
+struct co_money {
+	char		 currency[4];	/* "EUR" */
+	long long	 planned;	/* cents, every budget table in this currency */
+	long long	 actual;	/* cents, the lines that have an actual */
+	bool		 has_actual;	/* some line has one */
+};
+
+struct co_summary {
+	const char	*title;		/* each string NULL if absent; the report's own */
+	const char	*project_code;
+	const char	*funder;	/* funder.name */
+	const char	*decision;	/* funder.decision */
+	const char	*period_start;	/* ISO 8601 */
+	const char	*period_end;
+	const char	*status;	/* draft, submitted, final, approved */
+	const char	*language;	/* fi, sv, en */
+	int		 deliverables;	/* rows of every deliverables table */
+	int		 deliverables_done; /* status done, or none (which means done) */
+	int		 goals;		/* rows of every goals table */
+	int		 goals_numeric;	/* target and achieved both a number */
+	int		 goals_met;	/* of those, achieved at least the target */
+	int		 risks;		/* rows of every risks table */
+	int		 risks_open;	/* status open, or none */
+	int		 nmoney;	/* currencies in money[], in order of first use */
+	struct co_money	 money[CO_SUMMARY_CURRENCIES];
+};
+
+/*
+ * Fills "s" from the report's metadata and typed tables; its strings live
+ * until co_doc_free().  Budgets in more than CO_SUMMARY_CURRENCIES
+ * currencies keep the first ones.
+ */
+CO_API void		 co_doc_summary(const struct co_doc *, struct co_summary *s);
+
+/*
  * Where schemas/, templates/ and fonts/ live; set before loading.  Unset,
  * it is CLOSEOUT_DATADIR, else ../share/closeout from the binary (an
  * installed closeout), else the directory the build was made in.

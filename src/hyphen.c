@@ -178,10 +178,18 @@ preload_work(gpointer arg)
 	return voikko_open();
 }
 
+/*
+ * With hyph_keep(true), one hyphenator per language outlives its measurer,
+ * cache, libvoikko handle and all, for the next report in this process.
+ */
+static bool		 keeping;
+static struct hyph	*kept[CO_LANG__MAX];
+
 void
 hyph_preload(void)
 {
-	if (preload == NULL)
+	/* A kept Finnish hyphenator has its handle: no second one is opened. */
+	if (preload == NULL && kept[CO_LANG_FI] == NULL)
 		preload = g_thread_new("voikko", preload_work, NULL);
 }
 
@@ -209,6 +217,12 @@ hyph_new(enum co_lang lang)
 {
 	struct hyph	*h;
 
+	/* CO_LANG__MAX is a language with no dictionary (the unit tests use it). */
+	if (lang < CO_LANG__MAX && (h = kept[lang]) != NULL) {
+		kept[lang] = NULL;
+		h->lookups = h->hits = 0;
+		return h;
+	}
 	h = g_new0(struct hyph, 1);
 	h->lang = lang;
 	h->conv = (GIConv)-1;
@@ -241,6 +255,11 @@ hyph_free(struct hyph *h)
 	if (h == NULL)
 		return;
 	ahead_free(h->ahead);
+	h->ahead = NULL;
+	if (keeping && h->lang < CO_LANG__MAX && kept[h->lang] == NULL) {
+		kept[h->lang] = h;
+		return;
+	}
 	voikko_close(h->voikko);
 	if (h->dict != NULL)
 		hnj_hyphen_free(h->dict);
@@ -250,6 +269,22 @@ hyph_free(struct hyph *h)
 	g_string_free(h->key, TRUE);
 	g_string_free(h->enc, TRUE);
 	g_free(h);
+}
+
+void
+hyph_keep(bool on)
+{
+	int	 i;
+
+	keeping = on;
+	if (on)
+		return;
+	for (i = 0; i < CO_LANG__MAX; i++) {
+		struct hyph *h = kept[i];
+
+		kept[i] = NULL;
+		hyph_free(h);
+	}
 }
 
 bool

@@ -24,6 +24,13 @@ struct hyph	*hyph_new(enum co_lang);
 void		 hyph_preload(void);
 void		 hyph_preload_end(void);
 void		 hyph_free(struct hyph *);
+/*
+ * While on, hyph_free() keeps one hyphenator per language, its cache and
+ * libvoikko handle with it, and hyph_new() gives it back: a process that
+ * renders report after report (watch, batch) looks each word up once.
+ * Turning it off frees what was kept.
+ */
+void		 hyph_keep(bool on);
 bool		 hyph_ok(const struct hyph *);
 /*
  * Appends "text" (UTF-8, len bytes) to "out" with U+00AD soft hyphens at the

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "closeout.h"
+#include "cmd.h"
+#include "cmd.h"
 
 #define EXIT_REPORT	1	/* the report has errors */
 #define EXIT_USAGE	2	/* usage or I/O errors */
@@ -30,6 +32,9 @@ static const struct command {
 } commands[] = {
 	{ "check", "validate the report, write nothing", cmd_check },
 	{ "render", "write REPORT.pdf and REPORT.xml beside it", cmd_render },
+	{ "new", "write a skeleton report to start from", cmd_new },
+	{ "watch", "render, then again whenever the report changes", cmd_watch },
+	{ "batch", "render many reports in parallel, with a summary", cmd_batch },
 };
 
 static gboolean	 opt_version;
@@ -125,54 +130,6 @@ say(const char *file, const char *fmt, ...)
 	g_free(msg);
 }
 
-/* "dir/report.yaml" → "dir/report.EXT". */
-static char *
-beside(const char *input, const char *ext)
-{
-	const char	*dot, *slash;
-
-	dot = strrchr(input, '.');
-	slash = strrchr(input, '/');
-	if (dot == NULL || (slash != NULL && dot < slash))
-		return g_strdup_printf("%s.%s", input, ext);
-	return g_strdup_printf("%.*s.%s", (int)(dot - input), input, ext);
-}
-
-static gboolean
-same_file(const char *a, const char *b)
-{
-	struct stat	 sa, sb;
-
-	if (stat(a, &sa) < 0 || stat(b, &sb) < 0)
-		return FALSE;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* True if the two output names are one file, even when it does not exist yet. */
-static gboolean
-same_target(const char *a, const char *b)
-{
-	char		*da, *db, *ra, *rb, *ba, *bb;
-	gboolean	 same;
-
-	if (same_file(a, b))
-		return TRUE;
-	da = g_path_get_dirname(a);
-	db = g_path_get_dirname(b);
-	ra = realpath(da, NULL);
-	rb = realpath(db, NULL);
-	ba = g_path_get_basename(a);
-	bb = g_path_get_basename(b);
-	same = ra != NULL && rb != NULL && strcmp(ra, rb) == 0 && strcmp(ba, bb) == 0;
-	free(ra);
-	free(rb);
-	g_free(da);
-	g_free(db);
-	g_free(ba);
-	g_free(bb);
-	return same;
-}
-
 static void
 summary(const char *path, const struct co_doc *doc)
 {
@@ -194,13 +151,13 @@ summary(const char *path, const struct co_doc *doc)
 static void
 output_names(const char *input, char **pdf, char **xml)
 {
-	*pdf = opt_output ? g_strdup(opt_output) : beside(input, "pdf");
+	*pdf = opt_output ? g_strdup(opt_output) : cmd_beside(input, "pdf");
 	if (opt_xml != NULL)
 		*xml = g_strdup(opt_xml);
 	else if (g_str_has_suffix(input, ".xml") || strcmp(*pdf, "-") == 0)
 		*xml = NULL;
 	else
-		*xml = beside(input, "xml");
+		*xml = cmd_beside(input, "xml");
 }
 
 /*
@@ -211,16 +168,21 @@ static struct co_outputs *
 open_outputs(const char *input, char **pdfp)
 {
 	struct co_outputs	*o = NULL;
-	char			*pdf, *xml, *error = NULL;
+	char			*pdf, *xml, *error = NULL, *why;
 
 	output_names(input, &pdf, &xml);
-	if (same_file(input, pdf) || (xml != NULL && same_file(input, xml)))
-		say(input, "%s: refusing to overwrite the input",
-		    same_file(input, pdf) ? pdf : xml);
-	else if (xml != NULL && strcmp(pdf, "-") != 0 && same_target(pdf, xml))
-		say(input, "%s: the PDF and the XML cannot be the same file", pdf);
+	/* A stream ("-") is no file: only the other output is compared. */
+	if (strcmp(pdf, "-") == 0)
+		why = xml != NULL && strcmp(xml, "-") != 0 ?
+		    cmd_outputs_check(input, xml, NULL) : NULL;
+	else
+		why = cmd_outputs_check(input, pdf,
+		    xml != NULL && strcmp(xml, "-") == 0 ? NULL : xml);
+	if (why != NULL)
+		say(input, "%s", why);
 	else if ((o = co_outputs_open(pdf, xml, &error)) == NULL)
 		say(input, "%s", error);
+	g_free(why);
 	co_buffer_free(error);
 	g_free(xml);
 	*pdfp = pdf;

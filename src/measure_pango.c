@@ -52,6 +52,58 @@ have_family(PangoFontMap *fm, const char *family)
 
 static const struct measurer_ops pango_ops;
 
+/* co_cache_keep(): the font map (its fonts and their glyph caches) outlives the measurer. */
+static bool		 keep_fonts;
+static PangoFontMap	*kept_fontmap;
+static GHashTable	*kept_fonts[CO_LANG__MAX];	/* m->fonts, per report language */
+
+void
+co_cache_keep(unsigned what)
+{
+	bool	 on = (what & CO_CACHE_FONTS) != 0;
+
+	keep_fonts = on;
+	hyph_keep(on);
+	/* Texts are measured in the kept fonts: they go with them. */
+	mc_keep(on && (what & CO_CACHE_TEXTS));
+	if (on)
+		return;
+	g_clear_object(&kept_fontmap);
+	for (int i = 0; i < CO_LANG__MAX; i++)
+		g_clear_pointer(&kept_fonts[i], g_hash_table_unref);
+}
+
+/* The fonts and their measured advances: new, or kept from the last report. */
+static GHashTable *
+font_table(enum co_lang lang)
+{
+	GHashTable	*t;
+
+	if (kept_fonts[lang] != NULL)
+		return g_hash_table_ref(kept_fonts[lang]);
+	t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)font_free);
+	if (keep_fonts && kept_fontmap != NULL)
+		kept_fonts[lang] = g_hash_table_ref(t);
+	return t;
+}
+
+/* Our pinned font map: a new one, or the one kept from the last report. */
+static PangoFontMap *
+font_map(FcConfig *cfg)
+{
+	PangoFontMap	*fm;
+
+	if (kept_fontmap != NULL)
+		return g_object_ref(kept_fontmap);
+	fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), cfg);
+	/* One user-space unit is one point: sizes mean what the template says. */
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
+	if (keep_fonts)
+		kept_fontmap = g_object_ref(fm);
+	return fm;
+}
+
 struct measurer *
 measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char **error)
 {
@@ -64,10 +116,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 		return NULL;
 	m = g_new0(struct measure, 1);
 	m->base.ops = &pango_ops;
-	m->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), cfg);
-	/* One user-space unit is one point: sizes mean what the template says. */
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(m->fontmap), 72.0);
+	m->fontmap = font_map(cfg);
 	m->context = pango_font_map_create_context(m->fontmap);
 	/* Unhinted metrics: the same widths at every zoom and in the PDF. */
 	opts = cairo_font_options_create();
@@ -102,8 +151,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 	m->pending = g_ptr_array_new();
 	/* An unlinked temporary file: it goes away with us, however we end. */
 	m->spill = tmpfile();
-	m->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    (GDestroyNotify)font_free);
+	m->fonts = font_table(lang);
 
 	if (!have_family(m->fontmap, tpl->body.family))
 		missing = tpl->body.family;
@@ -118,6 +166,7 @@ measure_pango_new(const struct tpl *tpl, enum co_lang lang, bool hyphenate, char
 		return NULL;
 	}
 	m->lang = lang;
+	mc_begin();
 	if (hyphenate) {
 		m->hyph = hyph_new(lang);
 		m->base.no_dictionary = !hyph_ok(m->hyph);
@@ -130,12 +179,13 @@ pango_free(struct measurer *base)
 {
 	struct measure	*m = (struct measure *)base;
 
+	mc_end();
 	if (m->hyph != NULL)
 		hyph_free(m->hyph);
 	for (int i = 0; i < CO_LANG__MAX; i++)
 		if (m->other[i] != NULL)
 			hyph_free(m->other[i]);
-	g_hash_table_destroy(m->fonts);
+	g_hash_table_unref(m->fonts);
 	g_hash_table_destroy(m->held);
 	g_array_free(m->runs, TRUE);
 	g_array_free(m->glyphs, TRUE);
@@ -457,6 +507,22 @@ spill_flush(struct measure *m)
 	g_ptr_array_set_size(m->pending, 0);
 }
 
+void
+mp_keep_block(struct measure *m, struct lay_text *t, char *block, size_t size)
+{
+	t->block_len = size;
+	t->block = block;
+	t->spill_off = -1;
+	/* Batched: the block stays here until its batch is safely written. */
+	if (m->spill != NULL && !m->spill_full && size > 0) {
+		t->spill_off = m->spill_end + m->batch->len;
+		g_byte_array_append(m->batch, (const guint8 *)block, size);
+		g_ptr_array_add(m->pending, t);
+		if (m->batch->len >= SPILL_BATCH)
+			spill_flush(m);
+	}
+}
+
 /*
  * Moves the scratch runs into one block: the runs (pointers as offsets into
  * the block), their glyph positions, offsets, ids, clusters and characters.
@@ -502,17 +568,7 @@ pack_runs(struct measure *m, struct lay_text *t)
 			r->nclusters = 0;
 		r->text = (const char *)(uintptr_t)(off_tx + sr->char0);
 	}
-	t->block_len = size;
-	t->block = block;
-	t->spill_off = -1;
-	/* Batched: the block stays here until its batch is safely written. */
-	if (m->spill != NULL && !m->spill_full && size > 0) {
-		t->spill_off = m->spill_end + m->batch->len;
-		g_byte_array_append(m->batch, (const guint8 *)block, size);
-		g_ptr_array_add(m->pending, t);
-		if (m->batch->len >= SPILL_BATCH)
-			spill_flush(m);
-	}
+	mp_keep_block(m, t, block, size);
 	g_array_set_size(m->runs, 0);
 	g_array_set_size(m->glyphs, 0);
 	g_array_set_size(m->xs, 0);
@@ -1066,8 +1122,15 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	struct prepared		 p;
 	PangoLayout		*l = m->layout;
 	PangoRectangle		 logical;
+	GBytes			*key;
 	int			 breaks;
 
+	/* The same text in the same box as in the last run: as it was measured then. */
+	key = mc_key(m, f, leading, in, width, flags);
+	if ((t = mc_lookup(m, key, in)) != NULL) {
+		g_bytes_unref(key);
+		return t;
+	}
 	/* Justified text is broken as a paragraph; first fit if no breaking keeps its spaces. */
 	if ((flags & MEASURE_JUSTIFY) && !(flags & (MEASURE_NOWRAP | MEASURE_ELLIPSIZE)) &&
 	    width > 0 && mp_break_optimally(m, l, f, leading, in, width, flags, &p))
@@ -1105,6 +1168,7 @@ pango_text(struct measurer *base, const struct tpl_font *f, double leading,
 	pango_layout_set_attributes(l, NULL);
 	pango_layout_set_text(l, "", 0);
 	mp_prepared_free(&p);
+	mc_store(m, key, t, in);
 	return t;
 }
 

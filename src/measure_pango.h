@@ -1,7 +1,7 @@
 /*
  * measure_pango.h: what the Pango measurer's files share (measure_pango.c,
- * measure_breaks.c, measure_rtl.c only): the measurer's state, its fonts and
- * the text as Pango gets it.
+ * measure_breaks.c, measure_rtl.c, measure_cache.c only): the measurer's state, its
+ * fonts and the text as Pango gets it.
  */
 #ifndef CO_MEASURE_PANGO_H
 #define CO_MEASURE_PANGO_H
@@ -120,5 +120,27 @@ void		 mp_reverse_run(struct measure *, struct scratch_run *sr, guint space0);
 bool		 mp_break_optimally(struct measure *, PangoLayout *, const struct tpl_font *,
 		    double leading, const struct ms_rich *, double width, int flags,
 		    struct prepared *);
+
+/*
+ * Gives "t" its runs' block (g_malloc'd, "t" owns it), batched for the
+ * spill file as pack_runs() does.
+ */
+void		 mp_keep_block(struct measure *, struct lay_text *t, char *block,
+		    size_t size);
+
+/*
+ * measure_cache.c: texts measured in one run given again in the next.
+ * mc_key() is NULL unless texts are kept; mc_lookup() a new text or NULL;
+ * mc_store() takes the key.  mc_begin() and mc_end() bracket a run: what
+ * it did not use is let go at its end.
+ */
+void		 mc_keep(bool on);
+void		 mc_begin(void);
+void		 mc_end(void);
+GBytes		*mc_key(const struct measure *, const struct tpl_font *, double leading,
+		    const struct ms_rich *, double width, int flags);
+struct lay_text	*mc_lookup(struct measure *, GBytes *key, const struct ms_rich *);
+void		 mc_store(struct measure *, GBytes *key, const struct lay_text *,
+		    const struct ms_rich *);
 
 #endif

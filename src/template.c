@@ -479,13 +479,9 @@ read_template(struct reader *r, const struct ynode *root)
 	}
 }
 
-/*
- * Where template "name" lives: a .yaml file in the report's folder
- * "basedir" (or below it), or templates/NAME.yaml of closeout's own.  NULL
- * for a path that leads elsewhere (absolute, "..", a symlink out).
- */
-static char *
-template_path(const char *name, const char *basedir)
+/* A path that leads elsewhere (absolute, "..", a symlink out) is NULL. */
+char *
+tpl_path(const char *name, const char *basedir)
 {
 	if (!g_str_has_suffix(name, ".yaml") && !g_str_has_suffix(name, ".yml")) {
 		if (!g_regex_match_simple("^[A-Za-z0-9_-]+$", name, 0, 0))
@@ -594,7 +590,7 @@ tpl_load(struct co_doc *doc, const char *name, const char *basedir)
 	 * The template's own messages carry its own file name and lines, and
 	 * go where the report's go.
 	 */
-	path = template_path(name, basedir);
+	path = tpl_path(name, basedir);
 	diags_init(&td, path != NULL ? path : name, NULL, NULL, NULL, &doc->diags);
 	arena = arena_new();
 	r.doc = &td;

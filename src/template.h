@@ -83,6 +83,12 @@ struct tpl {
  */
 struct tpl	*tpl_load(struct co_doc *doc, const char *name, const char *basedir);
 void		 tpl_free(struct tpl *);
+/*
+ * Where template "name" lives: <datadir>/templates/NAME.yaml, or a .yaml
+ * file in the report's folder "basedir"; NULL for a path that leads out of
+ * it.  g_free the result.
+ */
+char		*tpl_path(const char *name, const char *basedir);
 /* Expands {title}, {subtitle}, {project}, {organisation}, {date}, {version}, {page}, {pages}, {page_label} */
 char		*tpl_expand(const char *pattern, const struct co_doc *, int page, int pages);
 

@@ -49,6 +49,9 @@ if [ -f tests/schema/run.sh ]; then
 	sh tests/schema/run.sh || fail=$((fail + 1))
 fi
 
+section "the subcommands new, watch and batch (tests/cli)"
+sh tests/cli/run.sh "$CLOSEOUT" "$WORK/cli" || fail=$((fail + 1))
+
 section "PDF (tests/pdf)"
 $PY tests/pdf/check_pdf.py "$CLOSEOUT" "$WORK/pdf" || fail=$((fail + 1))
 

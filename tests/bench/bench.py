@@ -5,6 +5,8 @@ For each input: pages, median wall time over several whole-process runs
 (start-up included), peak memory (max RSS), and the ratio to the floor.  The
 runs go in rounds over all inputs and floors, so that drift in the machine's
 speed touches them alike.  Targets are checked here, not in unit tests.
+Then closeout watch's time from a save to the new PDF, and closeout batch
+over 200 copies of the seed against 200 times the seed's floor.
 Usage: bench.py CLOSEOUT FLOOR OUTDIR
 """
 import os
@@ -153,6 +155,82 @@ def measure_all(jobs):
                    statistics.median(finish[name]) if finish[name] else None) for name in times}
 
 
+def signature(path):
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def watch_latency(closeout, outdir, saves=15):
+    """closeout watch on a copy of the seed: the median time from a save (a
+    new file renamed over the old, as vim and gedit save) to the new PDF in
+    place, polled every half millisecond; and the median of cold renders of
+    the seed run between the saves, so that both see the machine alike."""
+    d = os.path.join(outdir, "watch")
+    os.makedirs(d, exist_ok=True)
+    rep, pdf = os.path.join(d, "seed.yaml"), os.path.join(d, "seed.pdf")
+    text = open(SEED, encoding="utf-8").read()
+    open(rep, "w", encoding="utf-8").write(text)
+    if os.path.exists(pdf):
+        os.unlink(pdf)
+    log = open(os.path.join(d, "watch.log"), "w")
+    proc = subprocess.Popen([closeout, "watch", rep, "-o", pdf, "--xml",
+                             os.path.join(d, "seed.xml")], stderr=log)
+    lats, colds = [], []
+    cold = [closeout, "render", SEED, "-o", os.path.join(d, "cold.pdf"), "--xml",
+            os.path.join(d, "cold.xml")]
+    try:
+        t0 = time.perf_counter()
+        while signature(pdf) is None:
+            if time.perf_counter() - t0 > 30:
+                raise RuntimeError("closeout watch wrote no PDF")
+            time.sleep(0.01)
+        for i in range(saves):
+            colds.append(run_once(cold)[0])
+            time.sleep(0.3)		# quiet, as between an author's saves
+            before = signature(pdf)
+            tmp = rep + ".new"
+            # An author's edit: a sentence of the summary changed.
+            open(tmp, "w", encoding="utf-8").write(
+                text.replace("summary: |\n", f"summary: |\n  Tallennus {i}.\n\n", 1))
+            t0 = time.perf_counter()
+            os.rename(tmp, rep)
+            while signature(pdf) == before:
+                if time.perf_counter() - t0 > 30:
+                    raise RuntimeError("closeout watch did not render after a save")
+                time.sleep(0.0005)
+            lats.append(time.perf_counter() - t0)
+    finally:
+        proc.send_signal(2)
+        proc.wait()
+        log.close()
+    return statistics.median(lats), statistics.median(colds)
+
+
+def batch_rate(closeout, outdir, floor_cmd, copies=200):
+    """closeout batch over copies of the seed with its default workers (one
+    per core): wall time for all of them, and the seed's floor as the median
+    of runs just before and just after it."""
+    src = os.path.join(outdir, "batch-in")
+    dst = os.path.join(outdir, "batch-out")
+    os.makedirs(src, exist_ok=True)
+    os.makedirs(dst, exist_ok=True)
+    text = open(SEED, encoding="utf-8").read()
+    for i in range(copies):
+        open(os.path.join(src, f"seed-{i:03d}.yaml"), "w", encoding="utf-8").write(text)
+    floors = [run_once(floor_cmd)[0] for _ in range(5)]
+    t0 = time.perf_counter()
+    p = subprocess.run([closeout, "batch", "-q", "--out", dst, src], capture_output=True,
+                       text=True)
+    t = time.perf_counter() - t0
+    if p.returncode != 0 or f"{copies} rendered" not in p.stderr:
+        raise RuntimeError(f"closeout batch failed: {p.stderr}")
+    floors += [run_once(floor_cmd)[0] for _ in range(5)]
+    return t, statistics.median(floors)
+
+
 # Inputs: name, how many runs, and whether the floor runs on its text too.
 INPUTS = [("seed", 9, True), ("50x (400 sections)", 5, True),
           ("600-row table", 5, False), ("2000 pages", 3, True),
@@ -247,6 +325,17 @@ def main():
         fl = f"{ft:.3f} s ({fpages} p.)" if ft else "–"
         fs = f"{fin:.3f} s" if fin is not None else "–"
         print(f"| {name} | {pages} | {t:.3f} s | {fs} | {fl} | {ratio} | {mem:.1f} MiB |")
+    # The coordinator's loop and the funder's batch, after the rounds above.
+    watch, cold = watch_latency(closeout, outdir)
+    copies = 200
+    floor_cmd = [floor, env_fonts, os.path.join(outdir, "seed.txt"),
+                 os.path.join(outdir, "seed-floor.pdf")]
+    batch, seed_floor = batch_rate(closeout, outdir, floor_cmd, copies)
+    print(f"| watch: a save to the new PDF (seed) | 9 | {watch:.3f} s | – | cold render "
+          f"between saves {cold:.3f} s | {watch / cold:.2f}× cold render | – |")
+    print(f"| batch of {copies} seeds, {os.cpu_count()} workers | {copies} × 9 | {batch:.3f} s "
+          f"({copies / batch:.1f} reports/s) | – | {copies} × {seed_floor:.3f} s = "
+          f"{copies * seed_floor:.3f} s (floor next to it) | {batch / (copies * seed_floor):.2f}× | – |")
     print()
 
     by = {r[0]: r for r in rows}
@@ -267,6 +356,12 @@ def main():
         ("a page of 16 KiB paragraphs ≤ 2× one of 100-word paragraphs", perlong <= 2 * pershort,
          f"{perlong * 1000:.2f} ms vs {pershort * 1000:.2f} ms"),
         ("16 KiB paragraphs' peak memory ≤ 256 MiB", longp[5] <= 256, f"{longp[5]:.1f} MiB"),
+        ("watch: save to new PDF ≤ 50 ms", watch <= 0.050, f"{watch * 1000:.1f} ms"),
+        ("watch: save to new PDF ≤ 0.6× a cold render", watch <= 0.6 * cold,
+         f"{watch / cold:.2f}× ({cold * 1000:.1f} ms)"),
+        (f"batch of {copies} ≤ {copies} × the floor", batch <= copies * seed_floor,
+         f"{copies / batch:.1f} reports/s, {batch / (copies * seed_floor):.2f}× "
+         f"{copies} floors"),
     ]
     for what, ok, got in targets:
         print(f"{'met ' if ok else 'MISS'}  {what}: {got}")

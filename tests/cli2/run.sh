@@ -107,7 +107,7 @@ complete_as() { # want, words…
 		bad "completion of '$*': '$got', want '$want'"
 	fi
 }
-complete_as "check help render " "$closeout" ""
+complete_as "batch check help new render watch " "$closeout" ""
 complete_as "render " "$closeout" re
 complete_as "--diagnostics --dump --help --output --pdf-standard --quiet --template --xml " \
     "$closeout" render --
@@ -119,7 +119,7 @@ complete_as "a-1b a-2b a-3b " "$closeout" render --pdf-standard a-
 complete_as "json " "$closeout" check --diagnostics = j
 complete_as "a.yaml b.xml sub " "$closeout" -q render ""
 complete_as "d.pdf sub " "$closeout" render a.yaml -o ""
-complete_as "check render " "$closeout" help ""
+complete_as "batch check new render watch " "$closeout" help ""
 
 # The man page: mandoc finds nothing in it (its complaint that there is no
 # mandoc.db of the system's pages is about the system), and man shows it.
@@ -152,9 +152,9 @@ if [ $status -eq 0 ] && [ -z "$missing" ]; then
 else
 	bad "man ./closeout.1 (status $status), missing:$missing"
 fi
-# Every option that check or render takes is in the man page.
+# Every option that a command takes is in the man page.
 missing=""
-for c in check render; do
+for c in check render new watch batch; do
 	for o in $("$closeout" $c --help | sed -n 's/^  .*\(--[a-z-]*\).*/\1/p'); do
 		[ "$o" = --help ] && continue
 		grep -q -e "$o" "$work/man" || missing="$missing $c:$o"
@@ -177,6 +177,8 @@ make --no-print-directory -s install B="$(dirname "$closeout")" PREFIX=/usr/loca
 status=$?
 for f in bin/closeout share/closeout/templates/default.yaml share/closeout/templates/compact.yaml \
     share/closeout/fonts/fonts.conf share/closeout/schemas/closeout-report-2.xsd \
+    share/closeout/templates/skeleton/fi.yaml share/closeout/templates/skeleton/sv.yaml \
+    share/closeout/templates/skeleton/en.yaml \
     share/closeout/schemas/report.schema.json share/man/man1/closeout.1 \
     share/bash-completion/completions/closeout; do
 	[ -f "$prefix/$f" ] || { status=1; echo "    not installed: $f"; }
@@ -224,6 +226,12 @@ if installed check seed.xml; then
 	ok "the installed closeout reads the XML back (its schemas)$hidden"
 else
 	bad "the installed closeout reads the XML back (its schemas)$hidden"
+	sed 's/^/    /' "$outside/log" | head -5
+fi
+if installed new --lang fi uusi.yaml && installed check uusi.yaml; then
+	ok "the installed closeout writes a skeleton that checks$hidden"
+else
+	bad "the installed closeout writes a skeleton that checks$hidden"
 	sed 's/^/    /' "$outside/log" | head -5
 fi
 rm -rf "$outside"
