@@ -550,7 +550,7 @@ sed -n '/^summary:/,/^[a-z]/p' "$good" | sed '1d;$d' | sed 's/^/    /' > "$w/cop
 # Outputs are files with no name until complete (O_TMPFILE): /proc shows
 # them as "DIR/#inode (deleted)".  Each signal, SIGKILL too, once that file
 # is open: earlier outputs stay and nothing is left.
-unnamed_open() { ls -l "/proc/$1/fd" 2> /dev/null | grep -q " -> $ow/#[0-9]* (deleted)\$"; }
+unnamed_open() { ls -l "/proc/$1/fd" 2> /dev/null | grep -q " -> $(realpath "$ow")/#[0-9]* (deleted)$"; }
 for sig in TERM INT QUIT HUP KILL; do
 	${VALGRIND:-} "$closeout" -q render "$big" -o "$ow/good.pdf" --xml "$ow/good.xml" \
 	    > /dev/null 2>&1 &
