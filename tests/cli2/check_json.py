@@ -90,7 +90,7 @@ def main():
             try:
                 got = objects(js.stderr)
             except ValueError as e:
-                bad.append("%s %s: not JSON lines: %s" % (cmd, path, e))
+                bad.append("%s %s: not JSON lines: %s: %r" % (cmd, path, e, js.stderr[:300]))
                 continue
             want = from_text(text.stderr)
             if js.returncode != text.returncode:

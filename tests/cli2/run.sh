@@ -192,6 +192,7 @@ fi
 cp reports/keski-suomi-jarjestoyhteistyo.yaml "$outside/seed.yaml"
 cp -r reports/images "$outside/images"
 # Under `make asan` LeakSanitizer reads its suppressions from the tree: a copy.
+lsan_saved=${LSAN_OPTIONS:-}
 if [ -n "${LSAN_OPTIONS:-}" ]; then
 	cp tests/lsan.supp "$outside/lsan.supp"
 	LSAN_OPTIONS=$(printf '%s' "$LSAN_OPTIONS" |
@@ -235,6 +236,8 @@ else
 	sed 's/^/    /' "$outside/log" | head -5
 fi
 rm -rf "$outside"
+# The copy of the suppressions is gone with it.
+[ -n "$lsan_saved" ] && LSAN_OPTIONS=$lsan_saved && export LSAN_OPTIONS
 make --no-print-directory -s uninstall PREFIX=/usr/local DESTDIR="$dest" > "$work/install.log" 2>&1
 status=$?
 left=$(find "$dest" ! -type d)
