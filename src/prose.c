@@ -25,9 +25,20 @@ struct parse {
 	GArray			*lines;		/* size_t: the start of each line of text */
 	GPtrArray		*notes;		/* our NOTE of each cmark footnote, by number */
 	size_t			 cursor;	/* where the last text node placed ended */
+	int			 depth;		/* lists and quotes open around the block */
+	int			 spans;		/* emphasis, strong, struck out open around the text */
+	bool			 too_deep;	/* said once */
 };
 
+/* Lists and quotes inside each other: 4 deep is what reports need, 8 is room. */
+#define MAX_NESTING	8
+/* Spans inside spans; deeper ones keep their text, plain. */
+#define MAX_SPANS	16
+
 static void	 add_blocks(struct parse *, struct co_node *, cmark_node *);
+static void	 add_block(struct parse *, struct co_node *, cmark_node *);
+static void	 add_nested(struct parse *, struct co_node *, cmark_node *);
+static void	 add_flat(struct parse *, struct co_node *, cmark_node *);
 static void	 add_inlines(struct parse *, struct co_node *, cmark_node *, bool in_link);
 
 /* ---- places ---------------------------------------------------------- */
@@ -145,6 +156,11 @@ add_link(struct parse *p, struct co_node *parent, cmark_node *c)
 		n = model_add(p->doc, parent, CO_KIND_LINK, node_pos(p, c));
 		n->as.link.href = keep(p, url);
 		add_inlines(p, n, c, true);
+		/* "[](https://x.fi)" has no text to click: it shows its address. */
+		if (n->first == NULL) {
+			const char *shown = g_str_has_prefix(url, "mailto:") ? url + 7 : url;
+			model_add_text(p->doc, n, shown, strlen(shown), node_pos(p, c));
+		}
 	} else {
 		/* The text stays; a link we cannot make does not. */
 		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_W_LINK_SCHEME,
@@ -197,9 +213,15 @@ add_inline(struct parse *p, struct co_node *parent, cmark_node *c, bool in_link)
 		return;
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
+		if (p->spans == MAX_SPANS) {
+			add_inlines(p, parent, c, in_link);
+			return;
+		}
 		n = model_add(p->doc, parent, cmark_node_get_type(c) == CMARK_NODE_EMPH ?
 		    CO_KIND_EMPH : CO_KIND_STRONG, node_pos(p, c));
+		p->spans++;
 		add_inlines(p, n, c, in_link);
+		p->spans--;
 		return;
 	case CMARK_NODE_LINK:
 		if (in_link)
@@ -223,9 +245,11 @@ add_inline(struct parse *p, struct co_node *parent, cmark_node *c, bool in_link)
 	default:
 		break;
 	}
-	if (strcmp(type, "strikethrough") == 0) {
+	if (strcmp(type, "strikethrough") == 0 && p->spans < MAX_SPANS) {
 		n = model_add(p->doc, parent, CO_KIND_STRIKE, node_pos(p, c));
+		p->spans++;
 		add_inlines(p, n, c, in_link);
+		p->spans--;
 	} else
 		add_inlines(p, parent, c, in_link);	/* whatever it is, its text stays */
 }
@@ -398,8 +422,59 @@ note_label(struct parse *p, cmark_node *c)
 static void
 add_block(struct parse *p, struct co_node *parent, cmark_node *c)
 {
+	switch (cmark_node_get_type(c)) {
+	case CMARK_NODE_LIST:
+	case CMARK_NODE_BLOCK_QUOTE:
+		if (p->depth == MAX_NESTING) {
+			if (!p->too_deep)
+				co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_E_DEPTH,
+				    "lists and quotes nest at most %d deep in %s", MAX_NESTING,
+				    p->src->where);
+			if (!p->too_deep)
+				co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_HINT,
+				    "write the innermost ones as paragraphs of the item or quote around them");
+			p->too_deep = true;
+			return;
+		}
+		p->depth++;
+		add_nested(p, parent, c);
+		p->depth--;
+		return;
+	default:
+		add_flat(p, parent, c);
+	}
+}
+
+/* A list or a quote, and what is inside it. */
+static void
+add_nested(struct parse *p, struct co_node *parent, cmark_node *c)
+{
 	struct co_node	*n;
-	cmark_node	*k, *image;
+	cmark_node	*k;
+
+	if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
+		n = model_add(p->doc, parent, CO_KIND_LIST, node_pos(p, c));
+		n->as.list.ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+		n->as.list.start = n->as.list.ordered ? cmark_node_get_list_start(c) : 1;
+		n->as.list.tight = cmark_node_get_list_tight(c);
+		add_blocks(p, n, c);
+		return;
+	}
+	n = model_add(p->doc, parent, CO_KIND_QUOTE, node_pos(p, c));
+	for (k = cmark_node_first_child(c); k != NULL; k = cmark_node_next(k))
+		if (cmark_node_get_type(k) == CMARK_NODE_PARAGRAPH && is_attribution(k) &&
+		    k != cmark_node_first_child(c))
+			add_attribution(p, n, k);
+		else
+			add_block(p, n, k);
+}
+
+/* Any other block: a paragraph, an item, code, a table … */
+static void
+add_flat(struct parse *p, struct co_node *parent, cmark_node *c)
+{
+	struct co_node	*n;
+	cmark_node	*image;
 	const char	*lit;
 	char		*id;
 
@@ -413,25 +488,9 @@ add_block(struct parse *p, struct co_node *parent, cmark_node *c)
 		n = model_add(p->doc, parent, CO_KIND_PARA, node_pos(p, c));
 		add_inlines(p, n, c, false);
 		return;
-	case CMARK_NODE_LIST:
-		n = model_add(p->doc, parent, CO_KIND_LIST, node_pos(p, c));
-		n->as.list.ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
-		n->as.list.start = n->as.list.ordered ? cmark_node_get_list_start(c) : 1;
-		n->as.list.tight = cmark_node_get_list_tight(c);
-		add_blocks(p, n, c);
-		return;
 	case CMARK_NODE_ITEM:
 		n = model_add(p->doc, parent, CO_KIND_ITEM, node_pos(p, c));
 		add_blocks(p, n, c);
-		return;
-	case CMARK_NODE_BLOCK_QUOTE:
-		n = model_add(p->doc, parent, CO_KIND_QUOTE, node_pos(p, c));
-		for (k = cmark_node_first_child(c); k != NULL; k = cmark_node_next(k))
-			if (cmark_node_get_type(k) == CMARK_NODE_PARAGRAPH && is_attribution(k) &&
-			    k != cmark_node_first_child(c))
-				add_attribution(p, n, k);
-			else
-				add_block(p, n, k);
 		return;
 	case CMARK_NODE_CODE_BLOCK:
 		n = model_add(p->doc, parent, CO_KIND_CODEBLOCK, node_pos(p, c));
