@@ -20,8 +20,7 @@ struct parse {
 	const struct prose_src	*src;
 	const char		*text;		/* what cmark was given */
 	size_t			 len;
-	bool			 escaped;	/* a backslash was put in the author's line */
-	size_t			 escape_at;	/* where, in the text */
+	GArray			*escapes;	/* size_t: backslashes we put in the text, where */
 	GArray			*lines;		/* size_t: the start of each line of text */
 	GPtrArray		*notes;		/* our NOTE of each cmark footnote, by number */
 	size_t			 cursor;	/* where the last text node placed ended */
@@ -47,14 +46,22 @@ static void	 add_inlines(struct parse *, struct co_node *, cmark_node *, bool in
 static size_t
 to_value(const struct parse *p, size_t off)
 {
-	return p->escaped && off > p->escape_at ? off - 1 : off;
+	size_t	 k, n = 0;
+
+	for (k = 0; k < p->escapes->len; k++)
+		n += g_array_index(p->escapes, size_t, k) < off;
+	return off - n;
 }
 
 /* A byte of the author's value in the text cmark was given. */
 static size_t
 to_text(const struct parse *p, size_t off)
 {
-	return p->escaped && off >= p->escape_at ? off + 1 : off;
+	size_t	 k;
+
+	for (k = 0; k < p->escapes->len && g_array_index(p->escapes, size_t, k) <= off; k++)
+		off++;
+	return off;
 }
 
 /* The byte of the author's value at cmark's 1-based line and byte column. */
@@ -176,12 +183,17 @@ static void
 add_text(struct parse *p, struct co_node *parent, cmark_node *c, const char *s)
 {
 	const char	*mark;
+	char		*valid = NULL;
 
+	/* The last guard for what cmark-gfm may cut (see prose_blocks()). */
+	if (!g_utf8_validate(s, -1, NULL))
+		s = valid = g_utf8_make_valid(s, -1);
 	model_add_text(p->doc, parent, s, strlen(s), node_pos(p, c));
 	if ((mark = strstr(s, "[^")) != NULL && strchr(mark, ']') != NULL)
 		co_diag(&p->doc->diags, node_pos(p, c), CO_DIAG_W_FOOTNOTE,
 		    "'%.*s' has no note: it is printed as written", (int)(strchr(mark, ']') -
 		    mark + 1), mark);
+	g_free(valid);
 }
 
 static void
@@ -661,10 +673,76 @@ too_long_line(struct parse *p)
 	return false;
 }
 
+/*
+ * "[^" whose "]" is on a later line is no footnote mark, but cmark-gfm
+ * 0.29 drops what is between them ("[^two\nwords]" prints "[^]"): its "["
+ * is escaped, and the text stays as written.  Positions go in "escapes".
+ */
+static void
+escape_broken_marks(GString *text, GArray *escapes)
+{
+	size_t	 i, j;
+
+	for (i = 0; i + 1 < text->len; i++) {
+		if (text->str[i] != '[' || text->str[i + 1] != '^' ||
+		    (i > 0 && text->str[i - 1] == '\\'))
+			continue;
+		for (j = i + 2; j < text->len && text->str[j] != ']' && text->str[j] != '['; j++)
+			if (text->str[j] == '\n')
+				break;
+		if (j < text->len && text->str[j] == '\n') {
+			g_string_insert_c(text, i, '\\');
+			g_array_append_val(escapes, i);
+			i++;
+		}
+	}
+}
+
+/* The text parsed with cmark's options and the extensions named (NULL-terminated). */
+static cmark_node *
+parse(const char *text, size_t len, int options, const char *const *extensions,
+    cmark_parser **parser)
+{
+	size_t	 i;
+
+	*parser = cmark_parser_new(options);
+	for (i = 0; extensions[i] != NULL; i++)
+		cmark_parser_attach_syntax_extension(*parser,
+		    cmark_find_syntax_extension(extensions[i]));
+	cmark_parser_feed(*parser, text, len);
+	return cmark_parser_finish(*parser);
+}
+
+/* True if every literal and address in the tree is UTF-8. */
+static bool
+utf8_tree(cmark_node *root)
+{
+	cmark_iter		*it = cmark_iter_new(root);
+	cmark_event_type	 ev;
+	cmark_node		*n;
+	const char		*s;
+	bool			 ok = true;
+
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		if ((s = cmark_node_get_literal(n)) != NULL && !g_utf8_validate(s, -1, NULL))
+			ok = false;
+		if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
+		    (s = cmark_node_get_url(n)) != NULL && !g_utf8_validate(s, -1, NULL))
+			ok = false;
+	}
+	cmark_iter_free(it);
+	return ok;
+}
+
 void
 prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src *src)
 {
-	static const char *const extensions[] = { "table", "strikethrough", "autolink", NULL };
+	/* The autolinker first: without it is extensions + 1. */
+	static const char *const extensions[] = { "autolink", "table", "strikethrough", NULL };
 	static gsize		 registered;
 	struct parse		 p;
 	cmark_parser		*parser;
@@ -680,15 +758,17 @@ prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src 
 	memset(&p, 0, sizeof(p));
 	p.doc = doc;
 	p.src = src;
-	/* One line is one paragraph: a leading marker is the author's text. */
+	p.escapes = g_array_new(FALSE, FALSE, sizeof(size_t));
 	text = g_string_sized_new(src->len + 2);
 	g_string_append_len(text, src->text, src->len);
+	/* One line is one paragraph: a leading marker is the author's text. */
 	if (memchr(src->text, '\n', src->len) == NULL &&
 	    (at = block_marker(src->text, src->len)) >= 0) {
-		g_string_insert_c(text, at, '\\');
-		p.escaped = true;
-		p.escape_at = (size_t)at;
+		size_t e = (size_t)at;
+		g_string_insert_c(text, e, '\\');
+		g_array_append_val(p.escapes, e);
 	}
+	escape_broken_marks(text, p.escapes);
 	p.text = text->str;
 	p.len = text->len;
 	p.lines = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -703,12 +783,20 @@ prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src 
 	if (too_long_line(&p))
 		goto out;
 
-	parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-	for (i = 0; extensions[i] != NULL; i++)
-		cmark_parser_attach_syntax_extension(parser,
-		    cmark_find_syntax_extension(extensions[i]));
-	cmark_parser_feed(parser, p.text, p.len);
-	root = cmark_parser_finish(parser);
+	/*
+	 * cmark-gfm 0.29 can cut a character in two and drop bytes of text
+	 * it took for a footnote mark ("[^" and a line break, then "www.i―;]"):
+	 * such a text is read again without footnotes, then without the
+	 * autolinker, so that every byte stays.
+	 */
+	for (i = 0; i < 3; i++) {
+		root = parse(p.text, p.len, i == 0 ? CMARK_OPT_FOOTNOTES : 0,
+		    extensions + (i == 2), &parser);
+		if (i == 2 || utf8_tree(root))
+			break;
+		cmark_node_free(root);
+		cmark_parser_free(parser);
+	}
 	add_notes(&p, root);
 	add_blocks(&p, parent, root);
 	/* The notes go after the text they belong to. */
@@ -718,6 +806,7 @@ prose_blocks(struct co_doc *doc, struct co_node *parent, const struct prose_src 
 	cmark_node_free(root);
 	cmark_parser_free(parser);
 out:
+	g_array_free(p.escapes, TRUE);
 	g_ptr_array_free(p.notes, TRUE);
 	g_array_free(p.lines, TRUE);
 	g_string_free(text, TRUE);

@@ -69,8 +69,11 @@ check(const struct co_node *top, unsigned lines, unsigned cols)
 		switch (n->kind) {
 		case CO_KIND_TEXT:
 			if (n->as.text.str[0] == '\0' ||
-			    !g_utf8_validate(n->as.text.str, -1, NULL))
+			    !g_utf8_validate(n->as.text.str, -1, NULL)) {
+				fprintf(stderr, "fuzz_inline: text '%s' under a %d node\n",
+				    n->as.text.str, n->parent->kind);
 				abort();
+			}
 			break;
 		case CO_KIND_LINK:
 			if (!href_valid(n->as.link.href) || n->first == NULL)

@@ -486,6 +486,19 @@ else
 	show
 fi
 
+# "[^" with its "]" on the next line: cmark-gfm 0.29 dropped what was
+# between them (and cut "―" in two): the text is printed as written.
+printf 'meta: {title: T, project: {name: P}, date: 2019-04-26, language: en}\nsummary: |\n  A mark [^not a\n  note, www.i\342\200\225;] over two lines.\n' > "$w/mark.yaml"
+run -q render "$w/mark.yaml" -o "$w/mark.pdf" --xml "$w/mark.xml" > /dev/null 2> "$w/err"
+status=$?
+if [ $status -eq 0 ] && pdftotext "$w/mark.pdf" - | tr '\n' ' ' | grep -q 'A mark \[^not a note, www.i―;\] over two lines' &&
+    grep -q 'A mark \[^not a note, www.i―;\] over two lines' "$w/mark.xml"; then
+	ok "a '[^' closed on the next line is printed whole"
+else
+	bad "a '[^' closed on the next line is printed whole (status $status)"
+	show
+fi
+
 # A failing run leaves earlier outputs as they were and no temporary file.
 run -q render "$good" -o "$ow/good.pdf" --xml "$ow/good.xml" > /dev/null 2>&1
 cp "$ow/good.pdf" "$ow/good.pdf.orig"
