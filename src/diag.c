@@ -29,6 +29,7 @@ static const struct {
 	{ "char-break", "word broken between letters:" },	/* CO_DIAG_W_CHAR_BREAK */
 	{ "funding", "funding does not match the budget:" },	/* CO_DIAG_W_FUNDING */
 	{ "no-glyph", "no font has the character:" },	/* CO_DIAG_W_NO_GLYPH */
+	{ "empty-item", "empty list item:" },		/* CO_DIAG_W_EMPTY_ITEM */
 	{ "error", "error" },				/* CO_DIAG_ERROR */
 	{ "syntax", "syntax error:" },			/* CO_DIAG_E_SYNTAX */
 	{ "tab", "tab character used for indentation" },	/* CO_DIAG_E_TAB */

@@ -36,6 +36,7 @@ enum co_diag_id {
 	CO_DIAG_W_CHAR_BREAK,	/* a word broken between letters: its column is too narrow */
 	CO_DIAG_W_FUNDING,	/* the funding sources do not add up to the budget */
 	CO_DIAG_W_NO_GLYPH,	/* a character no font of ours has */
+	CO_DIAG_W_EMPTY_ITEM,	/* a list item with nothing in it */
 	CO_DIAG_ERROR,
 	CO_DIAG_E_SYNTAX,	/* libyaml or libxml2 refused the text */
 	CO_DIAG_E_TAB,		/* tab used for indentation */

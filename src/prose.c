@@ -378,6 +378,9 @@ add_attribution(struct parse *p, struct co_node *quote, cmark_node *c)
 		while (*s == ' ')
 			s++;
 		t->as.text.str = s;
+		/* "— *Name*": the text was only the dash. */
+		if (*s == '\0')
+			model_unlink(t);
 	}
 }
 
@@ -470,6 +473,8 @@ add_nested(struct parse *p, struct co_node *parent, cmark_node *c)
 		n->as.list.start = n->as.list.ordered ? cmark_node_get_list_start(c) : 1;
 		n->as.list.tight = cmark_node_get_list_tight(c);
 		add_blocks(p, n, c);
+		if (n->first == NULL)	/* every item was empty */
+			model_unlink(n);
 		return;
 	}
 	n = model_add(p->doc, parent, CO_KIND_QUOTE, node_pos(p, c));
@@ -503,6 +508,12 @@ add_flat(struct parse *p, struct co_node *parent, cmark_node *c)
 	case CMARK_NODE_ITEM:
 		n = model_add(p->doc, parent, CO_KIND_ITEM, node_pos(p, c));
 		add_blocks(p, n, c);
+		/* A "-" alone on its line: a bullet with nothing to say is left out. */
+		if (n->first == NULL) {
+			co_diag(&p->doc->diags, n->pos, CO_DIAG_W_EMPTY_ITEM,
+			    "a '-' or '1.' with nothing after it is left out");
+			model_unlink(n);
+		}
 		return;
 	case CMARK_NODE_CODE_BLOCK:
 		n = model_add(p->doc, parent, CO_KIND_CODEBLOCK, node_pos(p, c));
