@@ -133,6 +133,8 @@ CO_API void		 co_outputs_discard(struct co_outputs *);
  */
 CO_API bool		 co_doc_set_pdf_standard(struct co_doc *, const char *name);
 CO_API bool		 co_pdf_standard_ok(const char *name);
+/* The names of closeout's own templates, sorted, NULL-terminated (g_strfreev). */
+CO_API char		**co_template_names(void);
 /*
  * The closest of "cands" (NULL-terminated) to "word" by edit distance, or
  * NULL if none is close: for "did you mean" on the command line.

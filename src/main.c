@@ -321,50 +321,17 @@ catch_signals(void)
 		sigaction(crash[i], &sa, &crash_saved[crash[i]]);
 }
 
-static gint
-by_name(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The names of closeout's templates (templates/NAME.yaml in the data directory), sorted. */
-static GPtrArray *
-template_names(void)
-{
-	GPtrArray	*names = g_ptr_array_new_with_free_func(g_free);
-	const char	*e;
-	char		*dir;
-	GDir		*d;
-
-	dir = g_build_filename(co_datadir(), "templates", NULL);
-	if ((d = g_dir_open(dir, 0, NULL)) != NULL) {
-		while ((e = g_dir_read_name(d)) != NULL)
-			if (g_str_has_suffix(e, ".yaml"))
-				g_ptr_array_add(names, g_strndup(e, strlen(e) - 5));
-		g_dir_close(d);
-	}
-	g_free(dir);
-	g_ptr_array_sort(names, by_name);
-	return names;
-}
-
 /* False after a message if --template names no template of closeout's. */
 static gboolean
 template_ok(const char *name)
 {
-	GPtrArray	*names = template_names();
+	char		**names = co_template_names(), *list;
 	const char	*near;
-	char		*list;
-	guint		 i;
-	gboolean	 ok = FALSE;
+	gboolean	 ok = g_strv_contains((const char *const *)names, name);
 
-	for (i = 0; i < names->len; i++)
-		if (strcmp(name, g_ptr_array_index(names, i)) == 0)
-			ok = TRUE;
 	if (!ok) {
-		g_ptr_array_add(names, NULL);
-		near = co_nearest(name, (const char *const *)names->pdata);
-		list = g_strjoinv(", ", (char **)names->pdata);
+		near = co_nearest(name, (const char *const *)names);
+		list = g_strjoinv(", ", names);
 		if (near != NULL)
 			fprintf(stderr, "closeout: there is no template '%s'; did you mean '%s'?\n",
 			    name, near);
@@ -373,7 +340,7 @@ template_ok(const char *name)
 			    name, list);
 		g_free(list);
 	}
-	g_ptr_array_free(names, TRUE);
+	g_strfreev(names);
 	return ok;
 }
 

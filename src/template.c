@@ -500,16 +500,13 @@ by_name(gconstpointer a, gconstpointer b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The names of the shipped templates, "default, compact", for hints. */
-static char *
-template_names(void)
+char **
+co_template_names(void)
 {
-	GString		*out = g_string_new(NULL);
-	GPtrArray	*names = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray	*names = g_ptr_array_new();
 	char		*dir;
 	const char	*e;
 	GDir		*d;
-	guint		 i;
 
 	dir = g_build_filename(co_datadir(), "templates", NULL);
 	if ((d = g_dir_open(dir, 0, NULL)) != NULL) {
@@ -518,13 +515,21 @@ template_names(void)
 				g_ptr_array_add(names, g_strndup(e, strlen(e) - 5));
 		g_dir_close(d);
 	}
-	g_ptr_array_sort(names, by_name);
-	for (i = 0; i < names->len; i++)
-		g_string_append_printf(out, "%s%s", i ? ", " : "",
-		    (const char *)g_ptr_array_index(names, i));
-	g_ptr_array_free(names, TRUE);
 	g_free(dir);
-	return g_string_free(out, FALSE);
+	g_ptr_array_sort(names, by_name);
+	g_ptr_array_add(names, NULL);
+	return (char **)g_ptr_array_free(names, FALSE);
+}
+
+/* The names of the shipped templates, "default, compact", for hints. */
+static char *
+template_names(void)
+{
+	char	**names = co_template_names(), *list;
+
+	list = g_strjoinv(", ", names);
+	g_strfreev(names);
+	return list;
 }
 
 /* Names the templates a report may use. */
