@@ -781,6 +781,7 @@ finish_catalog(struct archive *a, char **error)
 	qpdf_oh			 root = qpdf_get_root(a->q), st;
 	struct xmp_info		 x;
 	char			*xmp;
+	bool			 ok = false;
 
 	memset(&x, 0, sizeof(x));
 	finish_info(a, &x);
@@ -799,15 +800,7 @@ finish_catalog(struct archive *a, char **error)
 		attachments(a, root);
 	dirty(a, root);
 	/* Last: it lets go of every handle, root's too. */
-	if (!finish_structure(a, qpdf_oh_get_key(a->q, root, "/StructTreeRoot"), error))
-		goto fail;
-	g_free(xmp);
-	g_free((char *)x.title);
-	g_free((char *)x.author);
-	g_free((char *)x.subject);
-	g_free((char *)x.keywords);
-	g_free((char *)x.creator);
-	return true;
+	ok = finish_structure(a, qpdf_oh_get_key(a->q, root, "/StructTreeRoot"), error);
 fail:
 	g_free(xmp);
 	g_free((char *)x.title);
@@ -815,7 +808,7 @@ fail:
 	g_free((char *)x.subject);
 	g_free((char *)x.keywords);
 	g_free((char *)x.creator);
-	return false;
+	return ok;
 }
 
 /* ---- the update ------------------------------------------------------- */
